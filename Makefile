@@ -1,0 +1,64 @@
+# The two commands of the README:  make lab  ·  make test
+# Everything runs from a virtual environment in .venv, installed with the pinned versions in
+# requirements/constraints.txt (refresh them with `make pins`).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+PINS   := requirements/constraints.txt
+NOTEBOOKS := notebooks/01_context.ipynb notebooks/02_arms_flows.ipynb notebooks/03_vietnam_balancing.ipynb
+# Jupyter refuses to run as root unless told; CI and containers often are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+LAB_ARGS ?=
+
+.PHONY: lab test unit notebooks browser execute bench student html links pins answer-key clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The stamps record what was installed; they are remade when the pins or pyproject change.
+$(VENV)/.lab-installed: $(BIN)/python pyproject.toml $(PINS)
+	$(PIP) install -c $(PINS) -e .
+	@touch $@
+
+$(VENV)/.test-installed: $(BIN)/python pyproject.toml $(PINS)
+	$(PIP) install -c $(PINS) -e '.[test]'
+	@touch $@ $(VENV)/.lab-installed
+
+## make lab: set up and open the lessons in JupyterLab
+lab: $(VENV)/.lab-installed
+	$(BIN)/jupyter lab notebooks/01_context.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+
+## make test: set up and run every test (unit, notebooks with nbval, browser)
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+unit: $(VENV)/.test-installed
+	$(BIN)/python -m pytest tests --ignore=tests/browser
+
+notebooks: $(VENV)/.test-installed
+	$(BIN)/python -m pytest notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+browser: $(VENV)/.test-installed
+	$(BIN)/python -m pytest tests/browser
+
+## make execute: re-run the notebooks in place, storing outputs and widget state
+execute: $(VENV)/.test-installed
+	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
+
+## make bench: notebook run time against a floor, and interactive redraw times
+bench: $(VENV)/.test-installed
+	$(BIN)/python tools/bench_notebooks.py $(NOTEBOOKS)
+	$(BIN)/python tools/bench_charts.py
+
+## make pins: re-resolve the newest allowed versions and write them to requirements/constraints.txt
+pins: $(BIN)/python
+	rm -rf .pins-venv && $(PYTHON) -m venv .pins-venv
+	.pins-venv/bin/python -m pip -q install -e '.[test]'
+	.pins-venv/bin/python -m pip freeze --exclude-editable | grep -v '^lessonkit' > $(PINS)
+	rm -rf .pins-venv
+	@echo "Wrote $(PINS). Now run: make execute && make test"
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,11 @@
+"""lessonkit: reads the lesson series' article, data and quizzes, and draws its charts.
+
+Modules:
+    paths     -- where the project's folders are
+    article   -- the seed article as numbered, typed paragraphs
+    data      -- load and validate the tables in data/
+    quiz      -- question banks, grading and quiz widgets
+    charts    -- the lessons' charts
+"""
+
+__version__ = "0.1.0"
