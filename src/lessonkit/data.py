@@ -1,0 +1,203 @@
+"""Load the tables in data/, validated against data/datapackage.json.
+
+    from lessonkit import data
+    votes = data.load("un_votes")          # a validated pandas DataFrame
+    data.sources_for("un_votes")            # the sources its rows rest on
+    data.source_line("un_votes")            # one line for under a chart
+
+A broken file raises DataError naming the file, the row and the rule.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from lessonkit import validate
+from lessonkit.paths import data_dir
+from lessonkit.validate import DataError, Problem
+
+PACKAGE_FILE = "datapackage.json"
+SOURCE_COLUMNS = ("source_id", "source_id_2", "votes_source_id")
+
+_cache: dict[tuple, pd.DataFrame] = {}
+
+
+def package(folder: Path | None = None) -> dict:
+    """The data package descriptor (data/datapackage.json)."""
+    folder = folder or data_dir()
+    path = folder / PACKAGE_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError([Problem(str(path), None, "package", "the data package descriptor is missing")]) from None
+    except json.JSONDecodeError as exc:
+        raise DataError([Problem(str(path), None, "package", f"not valid JSON: {exc}")]) from None
+
+
+def table_names() -> list[str]:
+    return [r["name"] for r in package()["resources"]]
+
+
+def resource(name: str, pkg: dict | None = None) -> dict:
+    pkg = pkg or package()
+    for r in pkg["resources"]:
+        if r["name"] == name:
+            return r
+    raise KeyError(f"no table {name!r} in data/{PACKAGE_FILE}; tables: {', '.join(r['name'] for r in pkg['resources'])}")
+
+
+def read_rows(name: str, folder: Path | None = None) -> tuple[list[str], list[dict]]:
+    """The header and the rows of a table as strings, checked only for CSV shape."""
+    folder = folder or data_dir()
+    res = resource(name, package(folder))
+    path = folder / res["path"]
+    if not path.exists():
+        raise DataError([Problem(res["path"], None, "file", "the file is missing")])
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        rows = []
+        problems = []
+        for i, cells in enumerate(reader, start=1):
+            if len(cells) != len(header):
+                problems.append(
+                    Problem(res["path"], i, "csv", f"has {len(cells)} cells but the header has {len(header)} columns")
+                )
+                continue
+            rows.append(dict(zip(header, cells)))
+    if problems:
+        raise DataError(problems)
+    return header, rows
+
+
+def problems_in(name: str, folder: Path | None = None) -> list[Problem]:
+    """Every problem of one table: its schema, its keys, and the invariants that involve it."""
+    folder = folder or data_dir()
+    pkg = package(folder)
+    res = resource(name, pkg)
+    file = res["path"]
+    fields = res["schema"]["fields"]
+    header, rows = read_rows(name, folder)
+    problems = validate.check_header(file, header, fields)
+    if problems:
+        return problems
+    problems += validate.check_cells(file, rows, fields)
+    key = res["schema"].get("primaryKey")
+    if key:
+        problems += validate.check_primary_key(file, rows, [key] if isinstance(key, str) else key)
+    for fk in res["schema"].get("foreignKeys", []):
+        column = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
+        target = fk["reference"]["resource"] or name
+        tfield = fk["reference"]["fields"]
+        tfield = tfield if isinstance(tfield, str) else tfield[0]
+        known = {r[tfield] for r in (rows if target == name else read_rows(target, folder)[1])}
+        problems += validate.check_foreign_key(file, rows, column, f"{target}.{tfield}", known)
+    for (table, column), (target, tfield) in validate.LIST_REFERENCES.items():
+        if table == name:
+            known = {r[tfield] for r in read_rows(target, folder)[1]}
+            problems += validate.check_list_reference(file, rows, column, f"{target}.{tfield}", known)
+    if name == "un_resolutions":
+        problems += validate.check_resolution_totals(file, rows)
+    if name in ("un_votes", "un_resolutions"):
+        votes = rows if name == "un_votes" else read_rows("un_votes", folder)[1]
+        resolutions = rows if name == "un_resolutions" else read_rows("un_resolutions", folder)[1]
+        problems += validate.check_votes_against_totals(resource("un_votes", pkg)["path"], votes, resolutions)
+    return problems
+
+
+def _to_frame(rows: list[dict], fields: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=[f["name"] for f in fields])
+    for f in fields:
+        col = frame[f["name"]].replace("", None)
+        ftype = f.get("type", "string")
+        if ftype in ("integer", "year"):
+            col = col.astype("Int64") if col.isna().any() else col.astype("int64")
+        elif ftype == "number":
+            col = col.astype("float64")
+        elif ftype == "date":
+            col = pd.to_datetime(col, format="%Y-%m-%d")
+        elif ftype == "boolean":
+            col = col.map(lambda v: None if v is None else v in validate.TRUE_VALUES)
+            col = col.astype("boolean") if col.isna().any() else col.astype(bool)
+        else:
+            col = col.astype("str").where(col.notna())
+        frame[f["name"]] = col
+    return frame
+
+
+def load(name: str) -> pd.DataFrame:
+    """A table of data/ as a DataFrame with the dtypes its schema describes, after validation."""
+    folder = data_dir()
+    res = resource(name, package(folder))
+    stamp = tuple(p.stat().st_mtime_ns for p in sorted(folder.glob("*.csv"))) + (
+        (folder / PACKAGE_FILE).stat().st_mtime_ns,
+    )
+    key = (str(folder), name, stamp)
+    if key not in _cache:
+        problems = problems_in(name, folder)
+        if problems:
+            raise DataError(problems)
+        _cache[key] = _to_frame(read_rows(name, folder)[1], res["schema"]["fields"])
+    return _cache[key].copy()
+
+
+def cited_source_ids(name: str) -> list[str]:
+    """The ids of the sources a table's rows cite, in first-cited order."""
+    if name == "sources":
+        return []
+    header, rows = read_rows(name)
+    ids: list[str] = []
+    for row in rows:
+        for c in SOURCE_COLUMNS:
+            if row.get(c) and row[c] not in ids:
+                ids.append(row[c])
+    if name == "un_votes":  # the per-country lists are cited by their resolution's row
+        shown = {r["resolution"] for r in rows}
+        for r in read_rows("un_resolutions")[1]:
+            if r["short_id"] in shown and r["votes_source_id"] and r["votes_source_id"] not in ids:
+                ids.append(r["votes_source_id"])
+    return ids
+
+
+def source_ids(name: str) -> list[str]:
+    """The ids of a table's sources: those listed for it in datapackage.json.
+
+    The list holds every source its rows cite (tools/sync_sources.py keeps it so) and the
+    sources of the table as a whole (e.g. the membership lists behind countries.csv).
+    """
+    return [s["source_id"] for s in resource(name).get("sources", [])]
+
+
+def sources_for(name: str) -> pd.DataFrame:
+    """The sources (publisher, title, url, published) that a table rests on."""
+    ids = source_ids(name)
+    sources = load("sources").set_index("source_id")
+    return sources.loc[ids].reset_index()
+
+
+def source_line(name: str, limit: int = 3) -> str:
+    """A short 'Source:' line for under a chart, built from the table's sources."""
+    src = sources_for(name)
+    parts = [f"{r.publisher}, \u201c{r.title}\u201d ({r.published})" for r in src.head(limit).itertuples()]
+    more = f"; and {len(src) - limit} more" if len(src) > limit else ""
+    label = "Source" if len(src) == 1 else "Sources"
+    return f"{label}: " + "; ".join(parts) + more
+
+
+def sources_markdown(names: list[str]) -> str:
+    """A Markdown list of every source of the given tables, for a lesson's Sources section."""
+    lines = []
+    seen = set()
+    for name in names:
+        for r in sources_for(name).itertuples():
+            if r.source_id in seen:
+                continue
+            seen.add(r.source_id)
+            title = html.escape(r.title)
+            lines.append(f"- {html.escape(r.publisher)}: [{title}]({r.url}), {r.published}. (table `{name}`)")
+    return "\n".join(lines)
