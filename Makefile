@@ -60,5 +60,21 @@ pins: $(BIN)/python
 	rm -rf .pins-venv
 	@echo "Wrote $(PINS). Now run: make execute && make test"
 
+## make student: the student edition (solutions removed) in build/student, after checking every solution
+student: $(VENV)/.test-installed
+	$(BIN)/python tools/student_edition.py build/student $(NOTEBOOKS)
+
+## make html: the executed lessons as static HTML in build/html (charts and widget state embedded)
+html: $(VENV)/.test-installed
+	$(BIN)/jupyter nbconvert --to html --output-dir build/html $(NOTEBOOKS)
+
+## make links REPO=owner/name [REF=main] [HUB=https://hub.example.edu]: launch links for a class
+links:
+	@$(PYTHON) tools/links.py "$(REPO)" "$(REF)" "$(HUB)"
+
+## make answer-key: regenerate teacher/answer_key.md from the quiz banks and the solutions
+answer-key: $(VENV)/.test-installed
+	$(BIN)/python tools/teacher_answer_key.py > teacher/answer_key.md
+
 clean:
 	rm -rf build .pytest_cache

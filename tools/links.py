@@ -1,0 +1,46 @@
+"""Print launch links for each lesson: Binder, and nbgitpuller for a JupyterHub.
+
+Usage: python tools/links.py REPO [REF] [HUB]
+  REPO  owner/name on GitHub, e.g. myschool/putin-lessons
+  REF   branch, tag or commit (default: main)
+  HUB   address of a JupyterHub, e.g. https://hub.example.edu (optional)
+"""
+
+from __future__ import annotations
+
+import sys
+from urllib.parse import quote, urlencode
+
+LESSONS = ["notebooks/01_context.ipynb", "notebooks/02_arms_flows.ipynb", "notebooks/03_vietnam_balancing.ipynb"]
+
+
+def binder_link(repo: str, ref: str, notebook: str) -> str:
+    """A mybinder.org link that builds the repository and opens the notebook in JupyterLab."""
+    return f"https://mybinder.org/v2/gh/{repo}/{quote(ref, safe='')}?urlpath={quote('lab/tree/' + notebook, safe='')}"
+
+
+def nbgitpuller_link(hub: str, repo: str, ref: str, notebook: str) -> str:
+    """A link that clones (or updates) the repository into the student's hub home and opens the notebook."""
+    folder = repo.split("/")[-1]
+    query = urlencode(
+        {"repo": f"https://github.com/{repo}", "branch": ref, "urlpath": f"lab/tree/{folder}/{notebook}"}
+    )
+    return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
+
+
+def main(args: list[str]) -> int:
+    if not args or "/" not in args[0]:
+        print(__doc__, file=sys.stderr)
+        return 2
+    repo, ref = args[0], (args[1] if len(args) > 1 and args[1] else "main")
+    hub = args[2] if len(args) > 2 and args[2] else ""
+    for nb in LESSONS:
+        print(nb)
+        print(f"  Binder:     {binder_link(repo, ref, nb)}")
+        if hub:
+            print(f"  JupyterHub: {nbgitpuller_link(hub, repo, ref, nb)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
