@@ -1,0 +1,49 @@
+"""Quizzes for the lessons: question banks in quizzes/<bank>.toml, shown as widgets.
+
+In a notebook:
+    from lessonkit import quiz
+    quiz.show("01_context")                        # every question of the bank
+    quiz.show("01_context", ids=["treaty-date"])   # or a section of it
+    quiz.score("01_context")                       # "Answered 3 of 8 · right at the first try: 2"
+
+Modules: bank (load + validate), grading (pure: grade, attempts, score),
+shuffle (fixed-seed option order), widget (ipywidgets), key (the Markdown answer key).
+The file format is described in quizzes/README.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from lessonkit.quiz import key as _key
+from lessonkit.quiz import widget as _widget
+from lessonkit.quiz.bank import Bank, BankError, Question, load, load_file
+from lessonkit.quiz.grading import Result, grade
+
+__all__ = ["show", "score", "answer_key", "reset", "load", "load_file", "grade",
+           "Bank", "BankError", "Question", "Result"]
+
+
+def show(bank_name: str, ids: str | Collection[str] | None = None) -> None:
+    """Display the questions of quizzes/<bank_name>.toml (or only those with the given ids)."""
+    from IPython.display import display
+
+    display(_widget.quiz_box(load(bank_name), ids))
+
+
+def score(bank_name: str) -> None:
+    """Display the bank's score line; it updates in place whenever a question is checked."""
+    from IPython.display import display
+
+    _widget.scoreboard(load(bank_name))
+    display(_widget.score_line(bank_name.removesuffix(".toml")))
+
+
+def answer_key(bank_name: str, level: int = 1) -> str:
+    """The bank's answer key as Markdown (level: heading level of its title; questions one below)."""
+    return _key.bank_markdown(load(bank_name), level)
+
+
+def reset(bank_name: str | None = None) -> None:
+    """Forget the attempts of one bank (or all banks); re-run the quiz cells afterwards."""
+    _widget.reset(bank_name and bank_name.removesuffix(".toml"))

@@ -1,0 +1,308 @@
+"""Quiz widgets: standard ipywidgets controls, graded by lessonkit.quiz.grading.
+
+Every bank string that goes into an HTML widget passes through html.escape. Colours
+come from JupyterLab's CSS variables so light and dark themes both read well, and
+right/wrong is also said in words ("Correct —" / "Not quite —"), not by colour alone.
+
+CSS classes for browser tests: lk-quiz (each question), lk-q-<id>, lk-quiz-check,
+lk-quiz-retry, lk-quiz-show-answer, lk-quiz-feedback, lk-quiz-hint, lk-quiz-answer,
+lk-quiz-prompt, lk-quiz-bank, lk-quiz-score.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Collection
+
+import ipywidgets as widgets
+
+from lessonkit.quiz.bank import Bank, Question
+from lessonkit.quiz.grading import Attempt, Result, Scoreboard, correct_answer, explanation
+from lessonkit.quiz.shuffle import display_order
+
+HIDDEN = "none"
+SHOWN = ""
+
+# Long option texts: ipywidgets gives radio and checkbox labels one line of fixed height
+# (long radio labels overlap, long checkbox labels are cut off). Let them wrap instead.
+# Fixed text only, scoped to .lk-quiz; no bank text goes in here.
+STYLE = """<style>
+.lk-quiz .widget-radio-box { height: auto; }
+.lk-quiz .widget-radio-box label { display: flex; align-items: flex-start; gap: 0.5em;
+  height: auto; min-height: var(--jp-widgets-radio-item-height); line-height: 1.4;
+  white-space: normal; padding: 2px 0; }
+.lk-quiz .widget-radio-box input { order: -1; flex: none; height: auto; margin: 0.25em 0 0 1px; }
+.lk-quiz .widget-checkbox { height: auto; }
+.lk-quiz .widget-checkbox label.widget-label-basic { display: flex; align-items: flex-start;
+  gap: 0.5em; height: auto; line-height: 1.4; white-space: normal; overflow: visible; }
+.lk-quiz .widget-checkbox label.widget-label-basic span { white-space: normal; overflow: visible;
+  text-overflow: clip; }
+.lk-quiz .widget-checkbox input { flex: none; align-self: flex-start; margin-top: 0.25em; }
+.lk-quiz .widget-html-content { line-height: 1.5; }
+.lk-quiz .lk-quiz-event { padding-top: 4px; }
+</style>"""
+
+# Per-bank state in the kernel: one scoreboard and one score-line widget per bank name.
+_scoreboards: dict[str, Scoreboard] = {}
+_score_lines: dict[str, widgets.HTML] = {}
+_bank_titles: dict[str, str] = {}
+
+
+def css_id(text: str) -> str:
+    """A string safe to use in a CSS class name."""
+    return re.sub(r"[^A-Za-z0-9_-]", "-", text)
+
+
+def text_html(text: str) -> str:
+    """Plain bank text as HTML: escaped, line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def scoreboard(bank: Bank) -> Scoreboard:
+    """The kernel's scoreboard for this bank (created on first use)."""
+    board = _scoreboards.setdefault(bank.name, Scoreboard(total=len(bank.questions)))
+    board.total = len(bank.questions)
+    _bank_titles[bank.name] = bank.title
+    return board
+
+
+def score_line(bank_name: str) -> widgets.HTML:
+    """The bank's score line; the same widget every time, updated in place on every check."""
+    line = _score_lines.get(bank_name)
+    if line is None:
+        line = _score_lines[bank_name] = widgets.HTML()
+        line.add_class("lk-quiz-score")
+        line.add_class(f"lk-bank-{css_id(bank_name)}")
+    refresh_score_line(bank_name)
+    return line
+
+
+def refresh_score_line(bank_name: str) -> None:
+    line = _score_lines.get(bank_name)
+    if line is None:
+        return
+    board = _scoreboards.get(bank_name)
+    text = board.line() if board else "Answered 0 questions yet"
+    title = _bank_titles.get(bank_name, bank_name)
+    line.value = (
+        '<div role="status" style="color: var(--jp-ui-font-color1); '
+        'font-size: var(--jp-content-font-size1); padding: 4px 0;">'
+        f"<strong>{html.escape(title)}</strong> — {html.escape(text)}</div>"
+    )
+
+
+def reset(bank_name: str | None = None) -> None:
+    """Forget the attempts of one bank (or of all banks). Re-run the quiz cells afterwards."""
+    names = [bank_name] if bank_name else list(_scoreboards)
+    for name in names:
+        if name in _scoreboards:
+            _scoreboards[name].attempts.clear()
+        refresh_score_line(name)
+
+
+def _message_html(kind: str, paragraphs: tuple[str, ...], lead: str = "") -> str:
+    """A feedback box. kind: correct, wrong, neutral, hint or answer."""
+    border = {
+        "correct": "var(--jp-success-color1)",
+        "wrong": "var(--jp-error-color1)",
+        "hint": "var(--jp-warn-color1)",
+        "answer": "var(--jp-brand-color1)",
+    }.get(kind, "var(--jp-border-color1)")
+    lines = [text_html(p) for p in paragraphs]
+    if lead:
+        lines[0] = f"<strong>{html.escape(lead)}</strong> {lines[0]}"
+    body = "".join(f"<p style='margin: 2px 0;'>{line}</p>" for line in lines)
+    return (
+        f'<div class="lk-quiz-msg lk-quiz-msg-{kind}" role="status" '
+        f"style='border-left: 4px solid {border}; padding: 4px 8px; margin: 4px 0; "
+        "color: var(--jp-ui-font-color1); background: var(--jp-layout-color2); "
+        f"font-size: var(--jp-content-font-size1);'>{body}</div>"
+    )
+
+
+def prompt_html(question: Question, number: int) -> str:
+    """The question text: number, prompt, optional German quote with translation, data table."""
+    parts = [f"<p style='margin: 4px 0;'><strong>Question {number}.</strong> {text_html(question.prompt)}</p>"]
+    if question.quote:
+        parts.append(
+            "<blockquote lang='de' style='margin: 4px 0 4px 12px; padding-left: 8px; "
+            "border-left: 3px solid var(--jp-border-color1);'>"
+            f"{text_html(question.quote)}</blockquote>"
+        )
+    if question.translation:
+        parts.append(f"<p style='margin: 4px 0 4px 12px;'><em>Translation:</em> {text_html(question.translation)}</p>")
+    if question.table:
+        parts.append(f"<p style='margin: 4px 0; color: var(--jp-ui-font-color2);'>Data: "
+                     f"<code>data/{html.escape(question.table)}.csv</code></p>")
+    return f"<div style='color: var(--jp-ui-font-color1);'>{''.join(parts)}</div>"
+
+
+class QuestionWidget(widgets.VBox):
+    """One question: prompt, labelled controls, Check / Try again / Show answer, feedback.
+
+    Controls (one set, by type):
+        choice      -- RadioButtons (single, truefalse); value = option index in the bank, or True/False
+        checkboxes  -- list of Checkbox in display order (multiple); .option_index = bank index
+        number      -- FloatText (numeric)
+        positions   -- list of Dropdown in display order (ordering); value = position 1..n or None;
+                       .item_index = bank index of the event
+    """
+
+    def __init__(self, bank: Bank, question: Question, number: int):
+        self.bank = bank
+        self.question = question
+        self.attempt: Attempt = scoreboard(bank).attempt(question)
+        self.order = display_order(bank.name, question, bank.shuffle)
+        self.choice: widgets.RadioButtons | None = None
+        self.checkboxes: list[widgets.Checkbox] = []
+        self.number: widgets.FloatText | None = None
+        self.number_touched = False
+        self.positions: list[widgets.Dropdown] = []
+
+        self.prompt = widgets.HTML(prompt_html(question, number))
+        self.prompt.add_class("lk-quiz-prompt")
+        controls = self._build_controls()
+
+        self.check_button = widgets.Button(description="Check", button_style="primary",
+                                           tooltip=f"Check your answer to question {number}")
+        self.retry_button = widgets.Button(description="Try again", tooltip="Clear your answer and try again")
+        self.show_answer_button = widgets.Button(description="Show answer", tooltip="Show the correct answer")
+        for button, cls in ((self.check_button, "lk-quiz-check"), (self.retry_button, "lk-quiz-retry"),
+                            (self.show_answer_button, "lk-quiz-show-answer")):
+            button.add_class(cls)
+        self.check_button.on_click(lambda _: self.check())
+        self.retry_button.on_click(lambda _: self.retry())
+        self.show_answer_button.on_click(lambda _: self.reveal())
+
+        self.feedback = widgets.HTML()
+        self.feedback.add_class("lk-quiz-feedback")
+        self.hint = widgets.HTML()
+        self.hint.add_class("lk-quiz-hint")
+        self.answer = widgets.HTML()
+        self.answer.add_class("lk-quiz-answer")
+
+        buttons = widgets.HBox([self.check_button, self.retry_button, self.show_answer_button])
+        style = widgets.HTML(STYLE, layout=widgets.Layout(display="none"))
+        super().__init__([style, self.prompt, controls, buttons, self.feedback, self.hint, self.answer],
+                         layout=widgets.Layout(margin="8px 0 16px 0"))
+        self.add_class("lk-quiz")
+        self.add_class(f"lk-q-{css_id(question.id)}")
+        self.add_class(f"lk-quiz-{question.type}")
+        self.retry_button.layout.display = HIDDEN
+        self._update_from_attempt()
+
+    # --- controls -------------------------------------------------------------------
+    def _build_controls(self) -> widgets.Widget:
+        q = self.question
+        if q.type in ("single", "truefalse"):
+            if q.type == "truefalse":
+                options = [("True", True), ("False", False)]
+            else:
+                options = [(q.options[i].text, i) for i in self.order]
+            self.choice = widgets.RadioButtons(options=options, value=None,
+                                              layout=widgets.Layout(width="auto"))
+            return self.choice
+        if q.type == "multiple":
+            for i in self.order:
+                box = widgets.Checkbox(value=False, description=q.options[i].text, indent=False,
+                                       layout=widgets.Layout(width="auto"))
+                box.option_index = i
+                self.checkboxes.append(box)
+            return widgets.VBox([widgets.HTML("<em>Tick every option that is right.</em>"), *self.checkboxes])
+        if q.type == "numeric":
+            label = f"Your answer ({q.unit})" if q.unit else "Your answer"
+            self.number = widgets.FloatText(value=0.0, description=label, tooltip=label,
+                                            style={"description_width": "initial"})
+            self.number.observe(self._touch_number, names="value")
+            return self.number
+        if q.type == "ordering":
+            n = len(q.items)
+            rows = [widgets.HTML(f"<em>Put the events in time order: give the earliest position 1, "
+                                 f"the latest position {n}.</em>")]
+            for i in self.order:
+                dropdown = widgets.Dropdown(
+                    options=[("–", None)] + [(str(p), p) for p in range(1, n + 1)], value=None,
+                    description="Position", tooltip=f"Position of: {q.items[i]}",
+                    layout=widgets.Layout(width="12em", flex="none"))
+                dropdown.item_index = i
+                self.positions.append(dropdown)
+                event = widgets.HTML(text_html(q.items[i]), layout=widgets.Layout(flex="1 1 auto"))
+                event.add_class("lk-quiz-event")
+                rows.append(widgets.HBox([dropdown, event], layout=widgets.Layout(align_items="flex-start")))
+            return widgets.VBox(rows)
+        raise ValueError(f"question {q.id!r}: unknown type {q.type!r}")
+
+    def _touch_number(self, _change) -> None:
+        self.number_touched = True
+
+    def current_answer(self) -> object:
+        """The answer in the controls, in the form grading.grade expects (None if none)."""
+        q = self.question
+        if self.choice is not None:
+            return self.choice.value
+        if q.type == "multiple":
+            return {box.option_index for box in self.checkboxes if box.value}
+        if q.type == "numeric":
+            return self.number.value if self.number_touched else None
+        if q.type == "ordering":
+            chosen = [d.value for d in self.positions]
+            if None in chosen or len(set(chosen)) != len(chosen):
+                return None
+            return [d.item_index for d in sorted(self.positions, key=lambda d: d.value)]
+        return None
+
+    # --- actions ----------------------------------------------------------------------
+    def check(self) -> Result:
+        result = self.attempt.check(self.current_answer())
+        if not result.complete:
+            self.feedback.value = _message_html("neutral", result.feedback)
+        elif result.correct:
+            self.feedback.value = _message_html("correct", result.feedback, "Correct —")
+        else:
+            self.feedback.value = _message_html("wrong", result.feedback, "Not quite —")
+        self.retry_button.layout.display = SHOWN if result.complete else HIDDEN
+        self._update_from_attempt()
+        refresh_score_line(self.bank.name)
+        return result
+
+    def retry(self) -> None:
+        """Clear the answer and the feedback (tries so far still count)."""
+        if self.choice is not None:
+            self.choice.value = None
+        for box in self.checkboxes:
+            box.value = False
+        if self.number is not None:
+            self.number.value = 0.0
+            self.number_touched = False
+        for dropdown in self.positions:
+            dropdown.value = None
+        self.feedback.value = ""
+        self.retry_button.layout.display = HIDDEN
+
+    def reveal(self) -> None:
+        """Show the correct answer and why (only once enough tries were made)."""
+        if not self.attempt.can_show_answer:
+            return
+        self.attempt.show_answer()
+        self._update_from_attempt()
+
+    def _update_from_attempt(self) -> None:
+        a = self.attempt
+        if a.show_hint:
+            self.hint.value = _message_html("hint", (self.question.hint,), "Hint:")
+        can_show = a.can_show_answer and not a.answer_shown
+        self.show_answer_button.layout.display = SHOWN if can_show else HIDDEN
+        if a.answer_shown:
+            self.answer.value = _message_html(
+                "answer", (correct_answer(self.question), *explanation(self.question)), "Answer:")
+
+
+def quiz_box(bank: Bank, ids: str | Collection[str] | None = None) -> widgets.VBox:
+    """The questions of a bank (or those with the given ids) as one widget."""
+    numbers = {q.id: n for n, q in enumerate(bank.questions, start=1)}
+    questions = [QuestionWidget(bank, q, numbers[q.id]) for q in bank.select(ids)]
+    box = widgets.VBox(questions)
+    box.add_class("lk-quiz-bank")
+    box.add_class(f"lk-bank-{css_id(bank.name)}")
+    return box
