@@ -97,7 +97,7 @@ def test_main_reports_a_bad_bank(root, capsys):
 def test_command_line(root):
     env = {**os.environ, "LESSONKIT_ROOT": str(root)}
     done = subprocess.run(
-        [sys.executable, "-m", "lessonkit.quiz.key", str(root / "quizzes" / "01_context.toml")],
+        [sys.executable, "-m", "lessonkit.quiz", str(root / "quizzes" / "01_context.toml")],
         capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""

@@ -1,8 +1,8 @@
 """The teachers' answer key, generated from the banks as Markdown (never kept by hand).
 
 Command line:
-    python -m lessonkit.quiz.key quizzes/01_context.toml [more.toml ...]
-    python -m lessonkit.quiz.key          # every bank in quizzes/
+    python -m lessonkit.quiz quizzes/01_context.toml [more.toml ...]
+    python -m lessonkit.quiz          # every bank in quizzes/
 """
 
 from __future__ import annotations
@@ -102,7 +102,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("\n".join(keys), end="")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
