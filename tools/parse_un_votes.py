@@ -12,7 +12,8 @@ short id with "/" replaced by "_" (ES-11_1.txt -> ES-11/1).  Layout:
     Absent: Name, ...          (optional)
 
 A list may run over several lines (a line that does not start with a label continues the
-previous list).  Names are mapped to ISO 3166-1 alpha-3 with an explicit override table for
+previous list).  Names may be written in any case (the UN's upper-case forms such as
+"VIET NAM" or "TÜRKİYE" are used as they stand in the source).  Names are mapped to ISO 3166-1 alpha-3 with an explicit override table for
 UN and press spellings, then an exact (non-fuzzy) pycountry name match.  Any name that cannot
 be mapped, maps to a non-member (e.g. the observer State of Palestine) or appears twice stops
 the script with an error naming the resolution and the name.  Member states missing from all
