@@ -68,8 +68,8 @@ def evaluate(task_id: str, answer: Any) -> Feedback:
     return COMPARERS[t.kind](answer, t.solve(), hint=t.hint)
 
 
-def check(task_id: str, answer: Any) -> bool:
-    """Show feedback on a student's answer under the cell; return whether it is right."""
+def check(task_id: str, answer: Any) -> None:
+    """Show feedback on a student's answer under the cell (evaluate() gives it as a value)."""
     from IPython.display import HTML, display
 
     fb = evaluate(task_id, answer)
@@ -81,7 +81,6 @@ def check(task_id: str, answer: Any) -> bool:
             f"<strong>{mark}</strong> — {html.escape(fb.message)}</div>"
         )
     )
-    return fb.ok
 
 
 def _register_lessons() -> None:

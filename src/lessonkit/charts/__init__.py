@@ -1,0 +1,57 @@
+"""The lessons' charts, all drawn from the tables in data/ in one house style.
+
+Every chart function returns a `Chart`: `.fig` (a matplotlib Figure), `.alt_text` (a
+one-sentence text alternative), `.table()` (the data shown), `.sources` (the sources cited)
+and `.source_line`. In a notebook a Chart shows as the picture with "Text alternative: …"
+under it. Tables default to `lessonkit.data.load(...)`; pass DataFrames to use others.
+
+    from lessonkit import charts
+    charts.seat_chart("ES-11/1", ["RUS", "PRK", "VNM", "CHN"])
+    charts.tile_map("ES-11/1")
+    charts.vote_grid("asean")
+    charts.flow_diagram()
+    charts.seoul_estimates()
+    charts.vietnam_arms_imports()
+    charts.partnership_timeline()
+    charts.trade_by_partner(2023)
+    charts.vote_explorer()             # interactive (ipywidgets)
+
+Modules: style (palette, vote colours, `finish`), captions (titles, alt text, source lines),
+shaping (pure data shaping), votes / tilemap / flows / arms / vietnam (the charts),
+interactive (widgets), result (the Chart object).
+"""
+
+from lessonkit.charts.arms import seoul_estimates, vietnam_arms_imports
+from lessonkit.charts.flows import flow_diagram
+from lessonkit.charts.result import Chart
+from lessonkit.charts.style import CONFIDENCE_STYLES, ITEM_COLORS, OKABE_ITO, VOTE_COLORS, VOTE_LABELS
+from lessonkit.charts.tilemap import tile_map
+from lessonkit.charts.vietnam import partnership_timeline, trade_by_partner
+from lessonkit.charts.votes import seat_chart, vote_grid
+
+
+def vote_explorer(*args, **kwargs):
+    """The interactive seat chart / tile map (imports ipywidgets only when called).
+    vote_explorer("ES-11/1", ["RUS", "PRK", "VNM"], view="map")"""
+    from lessonkit.charts.interactive import vote_explorer as _explorer
+
+    return _explorer(*args, **kwargs)
+
+
+__all__ = [
+    "Chart",
+    "CONFIDENCE_STYLES",
+    "ITEM_COLORS",
+    "OKABE_ITO",
+    "VOTE_COLORS",
+    "VOTE_LABELS",
+    "flow_diagram",
+    "partnership_timeline",
+    "seat_chart",
+    "seoul_estimates",
+    "tile_map",
+    "trade_by_partner",
+    "vietnam_arms_imports",
+    "vote_explorer",
+    "vote_grid",
+]

@@ -1,0 +1,220 @@
+"""Words for the charts, computed from the data: source lines, titles that state the finding,
+and one-sentence text alternatives. Pure functions: no matplotlib here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+SOURCE_COLUMNS = ("source_id", "source_id_2", "votes_source_id")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+VOTE_WORDS = {"Y": "yes", "N": "no", "A": "abstain", "NV": "not voting"}
+VOTE_VERBS = {"Y": ("voted yes", "voted yes"), "N": ("voted no", "voted no"),
+              "A": ("abstained", "abstained"), "NV": ("did not vote", "did not vote")}
+
+
+def is_blank(value) -> bool:
+    if value is None:
+        return True
+    try:
+        if pd.isna(value):
+            return True
+    except (TypeError, ValueError):
+        pass
+    return str(value).strip() == ""
+
+
+def format_date(value) -> str:
+    """'2022-03-02' or a Timestamp -> '2 Mar 2022'; '2024-07' -> 'Jul 2024'; '2024' -> '2024';
+    blank or 'undated' -> ''."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    text = str(value).strip()
+    parts = text[:10].split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+        if len(parts) == 1 and parts[0].isdigit():
+            return parts[0]
+    except (ValueError, IndexError):
+        pass
+    return "" if text.lower() == "undated" else text
+
+
+def join_names(names: Sequence[str]) -> str:
+    """['A', 'B', 'C'] -> 'A, B and C'."""
+    names = list(names)
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def cited_ids(*frames: pd.DataFrame, columns: Iterable[str] = SOURCE_COLUMNS) -> list[str]:
+    """The source ids that the rows of the given tables cite, in first-cited order."""
+    ids: list[str] = []
+    for frame in frames:
+        if frame is None:
+            continue
+        present = [c for c in columns if c in frame.columns]
+        for row in frame[present].itertuples(index=False):
+            for value in row:
+                if not is_blank(value) and str(value) not in ids:
+                    ids.append(str(value))
+    return ids
+
+
+def cited_sources(sources: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+    """The rows of the sources table for these ids, in the given order (unknown ids are kept
+    as rows with only their id, so a broken reference shows instead of vanishing)."""
+    by_id = sources.set_index("source_id") if "source_id" in sources.columns else sources
+    rows = []
+    for sid in ids:
+        if sid in by_id.index:
+            row = by_id.loc[sid]
+            if isinstance(row, pd.DataFrame):
+                row = row.iloc[0]
+            rows.append({"source_id": sid, **row.to_dict()})
+        else:
+            rows.append({"source_id": sid})
+    return pd.DataFrame(rows, columns=["source_id", *[c for c in by_id.columns]])
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text at a word boundary to at most `limit` characters, marking the cut with '…'."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:([")
+    return cut + "…"
+
+
+def format_source(row: Mapping, max_title: int | None = None) -> str:
+    """One source as 'Publisher, “Title” (2 Mar 2022)' (the format of lessonkit.data.source_line);
+    titles longer than max_title characters are shortened (the full text stays in .sources)."""
+    publisher = "" if is_blank(row.get("publisher")) else str(row["publisher"]).strip()
+    title = "" if is_blank(row.get("title")) else str(row["title"]).strip()
+    if max_title and title:
+        title = shorten(title, max_title)
+    date = format_date(row.get("published"))
+    if not publisher and not title:
+        return str(row.get("source_id", "?"))
+    text = publisher
+    if title:
+        text = f"{text}, \u201c{title}\u201d" if text else f"\u201c{title}\u201d"
+    if date:
+        text += f" ({date})"
+    return text
+
+
+def source_line(sources: pd.DataFrame, ids: Sequence[str], limit: int = 3, max_title: int = 70) -> str:
+    """'Source: …' / 'Sources: …; and 2 more', built from the sources table for the cited ids
+    (the first `limit` sources, titles cut to max_title characters)."""
+    cited = cited_sources(sources, list(dict.fromkeys(i for i in ids if not is_blank(i))))
+    if cited.empty:
+        return "Source: none cited"
+    parts = [format_source(r, max_title) for r in cited.head(limit).to_dict("records")]
+    more = f"; and {len(cited) - limit} more (see the chart's .sources)" if len(cited) > limit else ""
+    label = "Source" if len(cited) == 1 else "Sources"
+    return f"{label}: " + "; ".join(parts) + more
+
+
+# --- votes ---------------------------------------------------------------------------------
+
+
+def vote_summary(counts: Mapping[str, int]) -> str:
+    """{'Y': 141, 'N': 5, 'A': 35, 'NV': 12} -> '141 yes, 5 no, 35 abstain, 12 not voting'."""
+    return ", ".join(f"{int(counts.get(v, 0))} {VOTE_WORDS[v]}" for v in ("Y", "N", "A", "NV"))
+
+
+def highlight_phrase(named_votes: Sequence[tuple[str, str]]) -> str:
+    """[('Russia','N'), ('North Korea','N'), ('China','A')] ->
+    'Russia and North Korea voted no; China abstained' (grouped by vote, in the order given)."""
+    groups: dict[str, list[str]] = {}
+    for name, vote in named_votes:
+        groups.setdefault(vote, []).append(name)
+    parts = []
+    for vote, names in groups.items():
+        verb = VOTE_VERBS.get(vote, ("had no recorded vote", "had no recorded vote"))[len(names) > 1]
+        parts.append(f"{join_names(names)} {verb}")
+    return "; ".join(parts)
+
+
+def seat_title(short_id: str, counts: Mapping[str, int], named_votes: Sequence[tuple[str, str]]) -> str:
+    title = f"{short_id}: {counts.get('Y', 0)} in favour, {counts.get('N', 0)} against"
+    phrase = highlight_phrase(named_votes)
+    return f"{title} \u2013 {phrase}" if phrase else title
+
+
+def region_finding(by_region: pd.DataFrame, vote: str = "A") -> str:
+    """From a region x vote count table: 'most abstentions came from African states (22 of 35)'."""
+    if vote not in by_region.columns or by_region[vote].sum() == 0:
+        return ""
+    col = by_region[vote]
+    top = col.sort_values(ascending=False, kind="stable")
+    region, k = top.index[0], int(top.iloc[0])
+    word = {"A": "abstentions", "N": "no votes", "Y": "yes votes", "NV": "non-votes"}[vote]
+    return f"most {word} came from {region_label(region)} ({k} of {int(col.sum())})"
+
+
+REGION_LABELS = {
+    "African": "African states",
+    "Asia-Pacific": "Asia-Pacific states",
+    "Eastern European": "Eastern European states",
+    "Latin American and Caribbean": "Latin American and Caribbean states",
+    "Western European and Others": "Western European and other states",
+    "none": "states outside the regional groups",
+}
+
+
+def region_label(region: str) -> str:
+    return REGION_LABELS.get(region, str(region))
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter and end with exactly one full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def number(value: float, unit: str = "") -> str:
+    """1500000 -> '1.5 million'; 0.85 -> '0.85'; 12.0 -> '12'."""
+    if value is None or pd.isna(value):
+        return "?"
+    v = float(value)
+    if abs(v) >= 1_000_000:
+        text = f"{v / 1_000_000:.1f}".rstrip("0").rstrip(".") + " million"
+    elif abs(v) >= 1_000:
+        text = f"{v:,.0f}"
+    elif v == int(v):
+        text = f"{int(v)}"
+    else:
+        text = f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 10 else f"{v:.1f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}".strip()
+
+
+def group_vote_phrase(named_votes: Sequence[tuple[str, str]], max_names: int = 4) -> str:
+    """Like highlight_phrase, but a vote shared by more than max_names states is given as a
+    count: '8 voted yes; Laos and Vietnam abstained'."""
+    groups: dict[str, list[str]] = {}
+    for name, vote in named_votes:
+        groups.setdefault(vote, []).append(name)
+    order = sorted(groups, key=lambda v: (-len(groups[v]), ("Y", "N", "A", "NV", "").index(v) if v in ("Y", "N", "A", "NV", "") else 9))
+    parts = []
+    for vote in order:
+        names = groups[vote]
+        plural = len(names) > 1
+        verb = VOTE_VERBS.get(vote, ("had no recorded vote", "had no recorded vote"))[plural]
+        who = join_names(names) if len(names) <= max_names else f"{len(names)}"
+        parts.append(f"{who} {verb}")
+    return "; ".join(parts)

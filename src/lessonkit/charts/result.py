@@ -1,0 +1,72 @@
+"""What every chart function returns: the figure, its text alternative and its data.
+
+In a notebook a Chart shows as the picture followed by a line "Text alternative: …", so the
+alternative is visible to every reader (and to screen readers) and is stored in the notebook.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
+
+from lessonkit.charts import style
+
+
+@dataclass(eq=False)
+class Chart:
+    fig: Figure
+    alt_text: str
+    data: pd.DataFrame
+    title: str = ""
+    source_line: str = ""
+    subtitle: str = ""
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)
+    kind: str = ""
+    _png: bytes | None = field(default=None, repr=False)
+
+    def table(self) -> pd.DataFrame:
+        """The data the chart shows, as a DataFrame (a copy)."""
+        return self.data.copy()
+
+    def png(self, compress_level: int = 6) -> bytes:
+        """The chart as PNG bytes (rendered once, then cached). compress_level: 0-9, lower is
+        faster and bigger (the interactive charts use 1)."""
+        if self._png is None:
+            buf = io.BytesIO()
+            with matplotlib.rc_context(style.HOUSE_RC):
+                self.fig.savefig(buf, format="png", dpi=style.DPI, facecolor="white",
+                                 pil_kwargs={"compress_level": compress_level})
+            self._png = buf.getvalue()
+        return self._png
+
+    def save(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix.lower() == ".png":
+            path.write_bytes(self.png())
+        else:
+            with matplotlib.rc_context(style.HOUSE_RC):
+                self.fig.savefig(path, dpi=style.DPI, facecolor="white")
+        return path
+
+    def caption_markdown(self) -> str:
+        return f"*Text alternative:* {self.alt_text}"
+
+    # --- display -------------------------------------------------------------------------
+    def _repr_png_(self) -> bytes:
+        return self.png()
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import Markdown, display
+
+        display({"image/png": self.png(), "text/plain": self.alt_text}, raw=True,
+                metadata={"image/png": {"width": int(self.fig.get_figwidth() * style.DPI)}})
+        display(Markdown(self.caption_markdown()))
+
+    def __repr__(self) -> str:
+        return f"Chart(kind={self.kind!r}, title={self.title!r})"

@@ -1,0 +1,230 @@
+"""The house style shared by every chart: palette, vote colours, fonts, and `finish`.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable for the common kinds of
+colour blindness. Colour is never the only cue: votes also differ by hatching (tiles, bars),
+marker shape (seats) or a letter (grid cells), and confidence levels by line style.
+
+Figures are made with `matplotlib.figure.Figure` directly, not with pyplot, so they are never
+registered with a pyplot figure manager: nothing piles up, and nothing needs closing.
+"""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+GREY = "#BBBBBB"
+MID_GREY = "#888888"
+DARK = "#222222"
+MUTED = "#555555"  # secondary text (subtitles, source lines)
+
+# --- votes: the same colours and cues in every chart -------------------------------------
+VOTE_CODES = ("Y", "N", "A", "NV")
+VOTE_LABELS = {"Y": "Yes", "N": "No", "A": "Abstain", "NV": "Not voting"}
+VOTE_COLORS = {
+    "Y": OKABE_ITO["blue"],
+    "N": OKABE_ITO["vermillion"],
+    "A": OKABE_ITO["yellow"],
+    "NV": GREY,
+}
+# tiles and bars: "no" is hatched; the other three differ clearly in lightness (dark blue,
+# light yellow, mid grey), so they stay apart in greyscale and for colour-blind readers
+VOTE_HATCHES = {"Y": "", "N": "///", "A": "", "NV": ""}
+VOTE_MARKERS = {"Y": "o", "N": "s", "A": "^", "NV": "o"}  # seats
+VOTE_LETTERS = {"Y": "Y", "N": "N", "A": "A", "NV": "–"}  # grid cells
+
+# --- arms flows ----------------------------------------------------------------------------
+ITEM_COLORS = {
+    "ammunition": OKABE_ITO["vermillion"],
+    "missiles": OKABE_ITO["reddish_purple"],
+    "weapons": OKABE_ITO["orange"],
+    "troops": OKABE_ITO["blue"],
+    "technology": OKABE_ITO["sky_blue"],
+    "goods": OKABE_ITO["bluish_green"],
+    "other": MID_GREY,
+}
+ITEM_LABELS = {
+    "ammunition": "Ammunition, shells",
+    "missiles": "Missiles",
+    "weapons": "Weapons systems",
+    "troops": "Troops, personnel",
+    "technology": "Technology, know-how",
+    "goods": "Oil, food, goods",
+    "other": "Other",
+}
+CONFIDENCE_LEVELS = ("confirmed", "official_estimate", "reported", "alleged")
+CONFIDENCE_STYLES = {
+    "confirmed": "-",
+    "official_estimate": (0, (6, 3)),  # dashed
+    "reported": (0, (6, 2.5, 1.5, 2.5)),  # dash-dot
+    "alleged": (0, (1, 2)),  # dotted
+}
+CONFIDENCE_LABELS = {
+    "confirmed": "Confirmed",
+    "official_estimate": "Official estimate",
+    "reported": "Reported",
+    "alleged": "Alleged",
+}
+
+# --- series that are not votes -------------------------------------------------------------
+SERIES_COLORS = [
+    OKABE_ITO["blue"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["reddish_purple"],
+    OKABE_ITO["sky_blue"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["yellow"],
+    MID_GREY,
+]
+HIGHLIGHT = DARK  # outline of highlighted states
+
+# --- sizes ---------------------------------------------------------------------------------
+WIDTH = 8.0  # inches: the width of a notebook cell
+DPI = 100
+FONT = {"title": 13, "subtitle": 9.5, "body": 9, "small": 8, "tiny": 6.5, "source": 7.5}
+PAD = 0.15  # inches between the figure's edge and its texts
+
+
+# rc settings in force while a chart is built (never changed globally). Data can contain "$"
+# ("US$ 3.6 bn"), which must not be read as mathtext.
+HOUSE_RC = {
+    "text.parse_math": False,
+    "font.size": FONT["body"],
+    "legend.fontsize": FONT["small"],
+    "hatch.linewidth": 0.8,
+    "axes.titlesize": FONT["body"],
+    "axes.labelsize": FONT["small"],
+    "axes.labelcolor": DARK,
+    "xtick.labelsize": FONT["small"],
+    "ytick.labelsize": FONT["small"],
+}
+
+
+def house_style(func):
+    """Build the chart with HOUSE_RC in force."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(HOUSE_RC):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def text_color_on(hex_color: str) -> str:
+    """Black or white, whichever reads better on the given fill (WCAG relative luminance)."""
+    h = hex_color.lstrip("#")
+    if len(h) != 6:
+        return DARK
+    channels = []
+    for i in (0, 2, 4):
+        c = int(h[i : i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    lum = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    on_white = (lum + 0.05) / 0.05  # contrast of black text
+    on_black = 1.05 / (lum + 0.05)  # contrast of white text
+    return "#000000" if on_white >= on_black else "#FFFFFF"
+
+
+def new_figure(height: float, width: float = WIDTH) -> Figure:
+    """A figure of the house size that belongs to no pyplot manager (so it never piles up)."""
+    fig = Figure(figsize=(width, height), dpi=DPI, facecolor="white")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def style_axes(ax: Axes, grid: str | None = None) -> None:
+    """Quiet axes: no top/right spines, small ticks, optional light grid on one axis."""
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(MID_GREY)
+    ax.tick_params(labelsize=FONT["small"], colors=DARK, length=3, color=MID_GREY)
+    if grid in ("x", "y", "both"):
+        ax.grid(axis=grid, color="#DDDDDD", linewidth=0.6)
+        ax.set_axisbelow(True)
+
+
+def wrap(text: str, fontsize: float, width_in: float, bold: bool = False) -> list[str]:
+    """Split text into lines that fit width_in inches at fontsize (a conservative estimate)."""
+    if not text:
+        return []
+    char_w = fontsize * (0.60 if bold else 0.54) / 72  # average glyph width in inches
+    chars = max(20, int(width_in / char_w))
+    lines: list[str] = []
+    for para in text.split("\n"):
+        lines.extend(textwrap.wrap(para, chars, break_on_hyphens=False) or [""])
+    return lines
+
+
+def _line_h(fontsize: float) -> float:
+    return fontsize * 1.3 / 72
+
+
+def finish(fig: Figure, title: str, source_line: str, subtitle: str | None = None) -> Figure:
+    """Add the house title (the finding), an optional subtitle and the source line.
+
+    The chart is drawn first on a figure whose height is the chart's own; `finish` then makes
+    the figure taller by the room the texts need and moves every axes and figure text so the
+    chart keeps its size in inches. Returns the figure.
+    """
+    w = fig.get_figwidth()
+    old_h = fig.get_figheight()
+    text_w = w - 2 * PAD
+    t_lines = wrap(title, FONT["title"], text_w, bold=True)
+    s_lines = wrap(subtitle or "", FONT["subtitle"], text_w)
+    src_lines = wrap(source_line, FONT["source"], text_w)
+    top = PAD + len(t_lines) * _line_h(FONT["title"]) + (len(s_lines) * _line_h(FONT["subtitle"]) + 0.05 if s_lines else 0) + 0.1
+    bottom = PAD + len(src_lines) * _line_h(FONT["source"]) + 0.05
+    new_h = old_h + top + bottom
+    to_fig = fig.transFigure.inverted()
+    legend_anchors = [(leg, leg.get_bbox_to_anchor().transformed(to_fig)) for leg in fig.legends]
+    fig.set_figheight(new_h)
+
+    def y_new(y: float) -> float:
+        return (y * old_h + bottom) / new_h
+
+    for ax in fig.axes:
+        pos = ax.get_position(original=True)
+        ax.set_position([pos.x0, y_new(pos.y0), pos.width, pos.height * old_h / new_h], which="both")
+    for t in fig.texts:
+        x, y = t.get_position()
+        t.set_position((x, y_new(y)))
+    for leg, bb in legend_anchors:
+        leg.set_bbox_to_anchor((bb.x0, y_new(bb.y0), bb.width, bb.height * old_h / new_h), transform=fig.transFigure)
+
+    x0 = PAD / w
+    y = 1 - PAD / new_h
+    fig.text(x0, y, "\n".join(t_lines), ha="left", va="top", fontsize=FONT["title"], fontweight="bold",
+             color=DARK, gid="title", linespacing=1.15)
+    if s_lines:
+        y -= (len(t_lines) * _line_h(FONT["title"]) + 0.05) / new_h
+        fig.text(x0, y, "\n".join(s_lines), ha="left", va="top", fontsize=FONT["subtitle"], color=MUTED,
+                 gid="subtitle", linespacing=1.15)
+    fig.text(x0, PAD / new_h, "\n".join(src_lines), ha="left", va="bottom", fontsize=FONT["source"], color=MUTED,
+             gid="source", linespacing=1.15)
+    return fig
+
+
+def text_by_gid(fig: Figure, gid: str) -> str:
+    """The text of the figure text with this gid (title, subtitle, source), unwrapped, or ''."""
+    for t in fig.texts:
+        if t.get_gid() == gid:
+            return " ".join(t.get_text().split("\n"))
+    return ""

@@ -1,0 +1,209 @@
+"""Vietnam's balancing act: its partnerships on a timeline, and its trade by partner."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from lessonkit.charts import captions, shaping, style
+from lessonkit.charts.inputs import table
+from lessonkit.charts.result import Chart
+
+LEVEL_COLORS = {3: style.OKABE_ITO["blue"], 2: style.OKABE_ITO["orange"], 1: style.OKABE_ITO["bluish_green"],
+                0: style.MID_GREY}
+LEVEL_MARKERS = {3: "D", 2: "o", 1: "s", 0: "v"}
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+@style.house_style
+def partnership_timeline(
+    highlight: str | Sequence[str] = ("RUS",),
+    *,
+    partnerships: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+    sources: pd.DataFrame | None = None,
+) -> Chart:
+    """Vietnam's partnerships on a timeline: one row per partner, a marker for each level it
+    was given (shape and colour by level) joined by a line, partners in the order they reached
+    the top level (comprehensive strategic partnership).
+
+    partnership_timeline(); partnership_timeline(["RUS", "CHN", "USA"])"""
+    df = table("vietnam_partnerships", partnerships)
+    countries = table("countries", countries)
+    sources = table("sources", sources)
+    highlight = shaping.check_countries(highlight, countries)
+    tl = shaping.partnership_timeline(df, countries)
+    if tl.empty:
+        raise ValueError("No partnership in vietnam_partnerships has a year.")
+    title, alt = _timeline_words(tl)
+    ids = captions.cited_ids(df)
+    src_line = captions.source_line(sources, ids)
+
+    order = shaping.partner_order(tl)
+    row_of = {code: i for i, code in enumerate(order)}
+    y0, y1 = int(tl["year"].min()), int(tl["year"].max())
+    row_h, axis_h, legend_h = 0.27, 0.4, 0.35
+    plot_h = len(order) * row_h
+    height = plot_h + axis_h + legend_h
+    left_in = 1.3
+    fig = style.new_figure(height)
+    ax = fig.add_axes((left_in / style.WIDTH, (axis_h + legend_h) / height, 1 - (left_in + 0.3) / style.WIDTH,
+                       plot_h / height))
+    style.style_axes(ax, grid="x")
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(y0 - 1, y1 + 1.8)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    for code, g in tl.groupby("partner_iso3", sort=False):
+        g = g.sort_values("year")
+        if len(g) > 1:
+            ax.plot(g["year"], [row_of[code]] * len(g), color=style.GREY, linewidth=2.2, zorder=1,
+                    solid_capstyle="butt", gid=f"span-{code}")
+    for _, r in tl.iterrows():
+        rank, hi = r["rank"], r["partner_iso3"] in highlight
+        ax.plot([r["year"]], [row_of[r["partner_iso3"]]], linestyle="none", marker=LEVEL_MARKERS[rank],
+                markersize=8 if rank == 3 else 7, markerfacecolor=LEVEL_COLORS[rank],
+                markeredgecolor=style.DARK if hi else "white", markeredgewidth=1.4 if hi else 0.6, zorder=3,
+                gid=f"step-{r['partner_iso3']}-{r['year']}")
+        if rank == 3:
+            ax.text(r["year"] + 0.45, row_of[r["partner_iso3"]], str(r["year"]), ha="left", va="center",
+                    fontsize=style.FONT["tiny"], color=style.MUTED)
+    names = dict(zip(tl["partner_iso3"], tl["name"]))
+    ax.set_yticks(range(len(order)), [names[c] for c in order])
+    ax.tick_params(axis="y", labelsize=style.FONT["body"])
+    for lab, code in zip(ax.get_yticklabels(), order):
+        if code in highlight:
+            lab.set_fontweight("bold")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ranks = sorted(set(tl["rank"]), reverse=True)
+    handles = [Line2D([], [], linestyle="none", marker=LEVEL_MARKERS[r], markersize=7, markerfacecolor=LEVEL_COLORS[r],
+                      markeredgecolor="white", label=shaping.LEVEL_LABELS[r]) for r in ranks]
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=len(handles), frameon=False,
+               fontsize=style.FONT["small"])
+    subtitle = ("Year each partner was given each level; a grey line joins the steps of one partner. "
+                "Partners in the order they reached the top level.")
+    if highlight:
+        subtitle += f" Outlined and bold: {captions.join_names(list(shaping.name_map(countries, highlight).values()))}."
+    style.finish(fig, title, src_line, subtitle)
+    data = tl[["partner_iso3", "name", "level", "rank", "year"]].copy()
+    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data, title=title, source_line=src_line,
+                 subtitle=subtitle, sources=captions.cited_sources(sources, ids), kind="partnership_timeline")
+
+
+def _timeline_words(tl: pd.DataFrame) -> tuple[str, str]:
+    top_rank = int(tl["rank"].max())
+    top = tl[tl["rank"] == top_rank].sort_values(["year", "name"], kind="stable").drop_duplicates("partner_iso3")
+    label = shaping.LEVEL_LABELS[top_rank].lower()
+    last_year = int(tl["year"].max())
+    first = top.iloc[0]
+    title = f"Vietnam had {len(top)} {label}{'s' if len(top) != 1 else ''} by {last_year}; {first['name']} was first ({first['year']})"
+    if "RUS" in set(top["partner_iso3"]) and first["partner_iso3"] != "RUS":
+        k = list(top["partner_iso3"]).index("RUS")
+        rus_year = int(top.loc[top["partner_iso3"] == "RUS", "year"].iloc[0])
+        nth = ORDINALS[k] if k < len(ORDINALS) else f"number {k + 1}"
+        title += f", Russia {nth} ({rus_year})"
+    steps = [f"{r['name']} {str(r['level']).lower()} {r['year']}" for _, r in tl.iterrows()]
+    alt = f"Timeline of {len(tl)} steps in Vietnam's partnerships: " + "; ".join(steps)
+    return title, alt
+
+
+@style.house_style
+def trade_by_partner(
+    year: int | None = None,
+    reporter: str | None = None,
+    highlight: str | Sequence[str] = ("RUS",),
+    *,
+    trade: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+    sources: pd.DataFrame | None = None,
+) -> Chart:
+    """Vietnam's goods trade with each partner (exports + imports = total), largest first.
+
+    year: that year only (default: each partner's latest year in the data, named under its
+    bar). reporter: one reporter's statistics only (default: Vietnam's own where there are
+    any, else the partner's).
+
+    trade_by_partner(); trade_by_partner(2024)"""
+    df = table("vietnam_trade", trade)
+    countries = table("countries", countries)
+    sources = table("sources", sources)
+    highlight = shaping.check_countries(highlight, countries)
+    tb = shaping.trade_by_partner(df, year, reporter)
+    if tb.empty:
+        raise ValueError("No trade rows with a total" + (f" for {year}" if year else "") + ".")
+    names = shaping.name_map(countries, tb["partner_iso3"])
+    title, alt = _trade_words(tb, names)
+    ids = captions.cited_ids(tb)
+    src_line = captions.source_line(sources, ids)
+    n = len(tb)
+    labels = [f"{names[c]}\n{yr} \u00b7 " + "\n".join(textwrap.wrap(str(rep), 30))
+              for c, yr, rep in zip(tb["partner_iso3"], tb["year"], tb["reporter"])]
+    longest = max(len(line) for lab in labels for line in lab.split("\n"))
+    left_in = min(3.0, 0.3 + longest * style.FONT["small"] * 0.6 / 72)
+    bar_h = 0.3 + 0.12 * max(lab.count("\n") + 1 for lab in labels)
+    height = n * bar_h + 0.85
+    fig = style.new_figure(height)
+    ax = fig.add_axes((left_in / style.WIDTH, 0.7 / height, 1 - (left_in + 0.6) / style.WIDTH, (n * bar_h) / height))
+    style.style_axes(ax, grid="x")
+    exp_c, imp_c = style.OKABE_ITO["blue"], style.OKABE_ITO["orange"]
+    split = (tb["exports_usd_bn"].notna() & tb["imports_usd_bn"].notna()).tolist()
+    y = list(range(n))
+    ys = [i for i in y if split[i]]
+    rows = tb[split]
+    if len(rows):
+        ax.barh(ys, rows["exports_usd_bn"], color=exp_c, height=0.62, edgecolor="white", linewidth=0.5,
+                gid="bars-exports")
+        ax.barh(ys, rows["imports_usd_bn"], left=rows["exports_usd_bn"], color=imp_c, height=0.62,
+                edgecolor="white", linewidth=0.5, hatch="///", hatchcolor="#FFFFFF99", gid="bars-imports")
+    if not all(split):
+        ax.barh([i for i in y if not split[i]], tb.loc[[not s for s in split], "total_usd_bn"], color=style.GREY,
+                height=0.62, gid="bars-total")
+    xmax = float(tb["total_usd_bn"].max())
+    for i, (_, r) in enumerate(tb.iterrows()):
+        ax.text(r["total_usd_bn"] + xmax * 0.01, i, f"{r['total_usd_bn']:.1f}", va="center", ha="left",
+                fontsize=style.FONT["small"], color=style.DARK, gid=f"total-{r['partner_iso3']}")
+    ax.set_yticks(y, labels)
+    ax.tick_params(axis="y", labelsize=style.FONT["small"])
+    for lab, code in zip(ax.get_yticklabels(), tb["partner_iso3"]):
+        if code in highlight:
+            lab.set_fontweight("bold")
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_xlim(0, xmax * 1.12)
+    ax.set_xlabel("US$ billion")
+    handles = []
+    if len(rows):
+        handles += [Patch(facecolor=exp_c, label="Vietnam's exports"),
+                    Patch(facecolor=imp_c, hatch="///", edgecolor="white", label="Vietnam's imports")]
+    if not all(split):
+        handles.append(Patch(facecolor=style.GREY, label="total only (no split in the source)"))
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=len(handles), frameon=False,
+               fontsize=style.FONT["small"])
+    years = sorted(set(tb["year"]))
+    when = f"in {years[0]}" if len(years) == 1 else "latest year in the data for each partner"
+    subtitle = (f"Goods trade, US$ billion, {when}; under each name: year and whose statistics. "
+                "Figures from different years and reporters are not strictly comparable.")
+    style.finish(fig, title, src_line, subtitle)
+    data = tb.assign(name=tb["partner_iso3"].map(names))
+    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data, title=title, source_line=src_line,
+                 subtitle=subtitle, sources=captions.cited_sources(sources, ids), kind="trade_by_partner")
+
+
+def _trade_words(tb: pd.DataFrame, names: dict[str, str]) -> tuple[str, str]:
+    top = tb.iloc[0]
+    codes = list(tb["partner_iso3"])
+    title = f"Vietnam traded US$ {top['total_usd_bn']:.1f} bn with {names[top['partner_iso3']]} ({top['year']})"
+    if "RUS" in codes and codes[0] != "RUS":
+        r = tb[tb["partner_iso3"] == "RUS"].iloc[0]
+        title += f" but only US$ {r['total_usd_bn']:.1f} bn with Russia ({r['year']})"
+    elif len(tb) > 1:
+        second = tb.iloc[1]
+        title += f", US$ {second['total_usd_bn']:.1f} bn with {names[second['partner_iso3']]} ({second['year']})"
+    parts = [f"{names[c]} {t:.1f} ({yr}, {rep})" for c, t, yr, rep in
+             zip(tb["partner_iso3"], tb["total_usd_bn"], tb["year"], tb["reporter"])]
+    alt = "Bar chart of Vietnam's goods trade by partner in US$ billion: " + "; ".join(parts)
+    return title, alt

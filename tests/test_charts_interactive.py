@@ -1,0 +1,109 @@
+"""The interactive vote explorer: controls redraw one image in place and nothing piles up."""
+
+import io
+from pathlib import Path
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from lessonkit.charts import vote_explorer
+from lessonkit.charts.interactive import VoteExplorer
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+FIXTURES = Path(__file__).parent / "fixtures" / "charts"
+
+
+def same_picture(png_a: bytes, png_b: bytes) -> bool:
+    """Same picture: same size, and all but a few pixels (hatch phase) equal. The bytes differ:
+    the explorer compresses its PNG less."""
+    from PIL import Image
+
+    a, b = (np.asarray(Image.open(io.BytesIO(p)).convert("RGBA")) for p in (png_a, png_b))
+    return a.shape == b.shape and (a != b).any(axis=2).mean() < 0.005
+
+
+@pytest.fixture()
+def explorer() -> VoteExplorer:
+    t = {n: pd.read_csv(FIXTURES / f"{n}.csv", dtype=str, keep_default_na=False).replace("", None)
+         for n in ("sources", "countries", "un_resolutions", "un_votes")}
+    return vote_explorer("FX-1", ["RUS", "VNM"], resolutions=t["un_resolutions"], votes=t["un_votes"],
+                         countries=t["countries"], sources=t["sources"])
+
+
+def test_explorer_widgets(explorer):
+    assert isinstance(explorer.widget, widgets.VBox)
+    assert isinstance(explorer.resolution, widgets.Dropdown) and isinstance(explorer.image, widgets.Image)
+    assert [v for _, v in explorer.resolution.options] == ["FX-1", "FX-2", "FX-3"]
+    assert explorer.resolution.options[2][0].endswith("[totals only]")
+    assert explorer.countries.value == ["Russia", "Vietnam"] and explorer.highlight == ["RUS", "VNM"]
+    assert explorer.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "FX-1: 7 in favour" in explorer.header.value
+    assert "Text alternative:" in explorer.caption.value and "UN Fixture Office" in explorer.caption.value
+
+
+def test_changing_the_resolution_redraws_in_place_without_piling_up(explorer):
+    image, first_png = explorer.image, explorer.image.value
+    fig = explorer.chart.fig
+    explorer.resolution.value = "FX-2"
+    assert explorer.image is image  # the same widget, new picture
+    assert explorer.image.value != first_png
+    assert explorer.chart.title.startswith("FX-2: 6 in favour, 4 against")
+    assert "FX-2" in explorer.header.value and "FX-2" in explorer.caption.value
+    assert explorer.image.tooltip == explorer.chart.alt_text
+    for value in ("FX-3", "FX-1", "FX-2"):
+        explorer.resolution.value = value
+        assert explorer.chart.fig is fig  # ONE figure, updated in place
+    assert plt.get_fignums() == []  # and never registered with pyplot
+    assert len(explorer.timings) == 5
+    # the leader lines and names of the previous highlight were removed, not piled up
+    labels = [a for a in fig.axes[0].get_children() if (a.get_gid() or "").startswith(("label-", "leader-"))]
+    assert len(labels) == 4  # Russia and Vietnam: one line and one name each
+
+
+def test_views_keep_one_figure_each_and_match_a_fresh_chart(explorer):
+    from lessonkit.charts import seat_chart, tile_map
+
+    explorer.view.value = "map"
+    map_fig = explorer.chart.fig
+    explorer.resolution.value = "FX-2"
+    assert explorer.chart.fig is map_fig
+    fresh = tile_map("FX-2", ["RUS", "VNM"], frame=False, **{k: explorer.tables[k] for k in
+                                                            ("resolutions", "votes", "countries", "sources")})
+    assert same_picture(fresh.png(), explorer.image.value)  # redrawing in place gives the same picture
+    explorer.view.value = "seats"
+    fresh = seat_chart("FX-2", ["RUS", "VNM"], frame=False, **{k: explorer.tables[k] for k in
+                                                              ("resolutions", "votes", "countries", "sources")})
+    assert same_picture(fresh.png(), explorer.image.value)
+
+
+def test_view_toggle_and_country_picker(explorer):
+    explorer.view.value = "map"
+    assert explorer.chart.kind == "tile_map"
+    explorer.countries.value = ["China"]
+    assert explorer.highlight == ["CHN"]
+    assert "China abstained" in explorer.chart.alt_text and "Russia" not in explorer.chart.alt_text
+    explorer.view.value = "seats"
+    assert explorer.chart.kind == "seat_chart"
+    assert [t.get_gid() for t in explorer.chart.fig.axes[0].texts if (t.get_gid() or "").startswith("label-")] == [
+        "label-CHN"]
+
+
+def test_frameless_chart_in_the_image(explorer):
+    # title and source are HTML around the image, not drawn into it
+    assert not [t for t in explorer.chart.fig.texts if t.get_gid() in ("title", "source")]
+
+
+def test_bad_arguments_are_clear_errors():
+    t = {n: pd.read_csv(FIXTURES / f"{n}.csv", dtype=str, keep_default_na=False).replace("", None)
+         for n in ("sources", "countries", "un_resolutions", "un_votes")}
+    kw = dict(resolutions=t["un_resolutions"], votes=t["un_votes"], countries=t["countries"], sources=t["sources"])
+    with pytest.raises(ValueError, match="Unknown resolution 'FX-0'"):
+        vote_explorer("FX-0", **kw)
+    with pytest.raises(ValueError, match="Unknown country code 'QQQ'"):
+        vote_explorer("FX-1", ["QQQ"], **kw)
+    with pytest.raises(ValueError, match="Unknown view 'pie'"):
+        vote_explorer("FX-1", view="pie", **kw)

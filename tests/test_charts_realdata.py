@@ -1,0 +1,109 @@
+"""Every chart on the real tables in data/ (loaded and validated by lessonkit.data).
+
+These are ordinary tests: if a table is missing or broken they fail, on purpose."""
+
+import matplotlib.pyplot as plt
+import pytest
+
+from lessonkit import charts, data
+from lessonkit.charts import shaping, style
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+@pytest.fixture(scope="module")
+def resolutions():
+    return data.load("un_resolutions")
+
+
+@pytest.fixture(scope="module")
+def votes():
+    return data.load("un_votes")
+
+
+@pytest.fixture(scope="module")
+def source_ids():
+    return set(data.load("sources")["source_id"])
+
+
+def check(chart, source_ids):
+    assert chart.title and style.text_by_gid(chart.fig, "title") == chart.title
+    assert chart.alt_text.endswith(".") and "\n" not in chart.alt_text
+    assert chart.source_line.startswith("Source") and style.text_by_gid(chart.fig, "source") == chart.source_line
+    assert len(chart.sources) and set(chart.sources["source_id"]) <= source_ids  # every cited source exists
+    assert len(chart.table())
+    assert chart.png()[:4] == b"\x89PNG"
+    assert plt.get_fignums() == []
+
+
+def resolution_ids(resolutions):
+    return shaping.resolution_ids(resolutions)
+
+
+def test_seat_chart_for_every_resolution(resolutions, votes, source_ids):
+    for sid in resolution_ids(resolutions):
+        chart = charts.seat_chart(sid)
+        check(chart, source_ids)
+        row = shaping.check_resolution(sid, resolutions)
+        totals = shaping.totals_from_resolution(row)
+        seats = {v: len(chart.fig.axes[0].findobj(lambda a, v=v: a.get_gid() == f"seats-{v}")[0].get_offsets())
+                 for v in style.VOTE_CODES}
+        assert seats == totals, sid
+        assert chart.title.startswith(f"{sid}: {totals['Y']} in favour, {totals['N']} against")
+
+
+def test_es_11_1_names_the_articles_states(resolutions, votes):
+    chart = charts.seat_chart("ES-11/1", ["RUS", "PRK", "VNM", "CHN"])
+    v = shaping.votes_for(votes, "ES-11/1").set_index("iso3")["vote"]
+    for code, name in (("RUS", "Russia"), ("PRK", "North Korea"), ("VNM", "Vietnam"), ("CHN", "China")):
+        label = chart.fig.axes[0].findobj(lambda a, c=code: a.get_gid() == f"label-{c}")[0]
+        assert label.get_text() == f"{name}: {style.VOTE_LABELS[v[code]].lower()}"
+        assert name in chart.alt_text
+
+
+def test_tile_map_for_every_resolution_with_country_votes(resolutions, votes, source_ids):
+    with_votes = [sid for sid in resolution_ids(resolutions)
+                  if shaping.has_country_votes(shaping.check_resolution(sid, resolutions), votes)]
+    assert with_votes
+    for sid in with_votes:
+        chart = charts.tile_map(sid)
+        check(chart, source_ids)
+        assert (chart.table()["vote"] != "").sum() == 193
+
+
+def test_tiles_cover_the_countries_table():
+    assert shaping.tile_problems(shaping.load_tiles(), data.load("countries")["iso3"]) == []
+
+
+def test_vote_grids(resolutions, source_ids):
+    for group in ("asean", "actors"):
+        check(charts.vote_grid(group), source_ids)
+    row = shaping.check_resolution("ES-11/3", resolutions)
+    chart = charts.vote_grid("against:ES-11/3")
+    check(chart, source_ids)
+    assert chart.title.startswith(f"The {int(row['no'])} states that voted against ES-11/3")
+    assert len(chart.table()) == int(row["no"])  # Russia, the reference row, is one of them
+    assert "VNM" in set(chart.table()["iso3"])
+
+
+def test_arms_and_vietnam_charts(source_ids):
+    for chart in (charts.flow_diagram(), charts.seoul_estimates(), charts.vietnam_arms_imports(),
+                  charts.partnership_timeline(), charts.trade_by_partner()):
+        check(chart, source_ids)
+
+
+def test_flow_diagram_for_the_visit_states(source_ids):
+    chart = charts.flow_diagram(["RUS", "PRK"], only_between=True)
+    check(chart, source_ids)
+    assert set(chart.table()["from_iso3"]) | set(chart.table()["to_iso3"]) == {"RUS", "PRK"}
+    assert "North Korea" in chart.title and "Russia" in chart.title
+
+
+def test_explorer_on_real_data(resolutions):
+    explorer = charts.vote_explorer()
+    for sid in resolution_ids(resolutions):
+        explorer.resolution.value = sid
+        assert explorer.chart.title.startswith(sid)
+    explorer.view.value = "map"
+    assert explorer.chart.kind == "tile_map"
+    assert plt.get_fignums() == []

@@ -1,0 +1,289 @@
+"""The charts' pure logic (lessonkit.charts.shaping and .captions), without a display."""
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lessonkit.charts import captions, shaping
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+FIXTURES = Path(__file__).parent / "fixtures" / "charts"
+
+
+def fx(name: str) -> pd.DataFrame:
+    """A fixture table read as the CSV's strings (blank cells as None)."""
+    return pd.read_csv(FIXTURES / f"{name}.csv", dtype=str, keep_default_na=False).replace("", None)
+
+
+# --- codes ---------------------------------------------------------------------------------
+
+
+def test_check_resolution_accepts_short_id_and_symbol():
+    res = fx("un_resolutions")
+    assert shaping.check_resolution("FX-2", res)["symbol"] == "A/RES/FX/2"
+    assert shaping.check_resolution("a/res/fx/2", res)["short_id"] == "FX-2"
+
+
+def test_unknown_resolution_names_code_and_lists_valid_ones():
+    with pytest.raises(ValueError) as err:
+        shaping.check_resolution("FX-9", fx("un_resolutions"))
+    msg = str(err.value)
+    assert "'FX-9'" in msg and "FX-1, FX-2, FX-3" in msg
+
+
+def test_check_countries_normalises_and_accepts_names():
+    countries = fx("countries")
+    assert shaping.check_countries(["rus", "Vietnam", "North Korea", "RUS"], countries) == ["RUS", "VNM", "PRK"]
+    assert shaping.check_countries("chn", countries) == ["CHN"]
+
+
+def test_unknown_country_code_names_it_and_suggests():
+    with pytest.raises(ValueError) as err:
+        shaping.check_countries(["RUS", "XYZ", "VMN"], fx("countries"))
+    msg = str(err.value)
+    assert "'XYZ'" in msg and "'VMN'" in msg and "VNM" in msg and "RUS" in msg
+    assert "alpha-3" in msg
+
+
+def test_normalise_vote():
+    assert [shaping.normalise_vote(v) for v in ("y", "No", "abstain", "NV", "x")] == ["Y", "N", "A", "NV", "NV"]
+    with pytest.raises(ValueError, match="Unknown vote"):
+        shaping.normalise_vote("maybe")
+
+
+# --- seats ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [1, 5, 14, 193])
+def test_hemicycle_layout_has_n_distinct_seats_left_to_right(n):
+    seats = shaping.hemicycle_layout(n)
+    assert len(seats) == n and list(seats["seat"]) == list(range(n))
+    assert not seats[["x", "y"]].round(6).duplicated().any()
+    assert (seats["angle"].diff().dropna() <= 1e-12).all()  # angles never increase
+    assert ((seats["x"] ** 2 + seats["y"] ** 2) <= 1 + 1e-9).all() and (seats["y"] >= -1e-9).all()
+
+
+def test_hemicycle_rows_grow_with_seats():
+    assert shaping.hemicycle_rows(193) == 8
+    assert shaping.hemicycle_rows(14) < shaping.hemicycle_rows(193)
+
+
+def test_seat_assignment_blocks_and_highlights():
+    votes = shaping.votes_for(fx("un_votes"), "FX-1")
+    seats = shaping.seat_assignment(votes, fx("countries"), ["RUS", "VNM", "PRK", "CHN"])
+    assert len(seats) == len(votes) == 14
+    assert sorted(seats["iso3"]) == sorted(votes["iso3"])
+    # blocks left to right: yes, abstain, not voting, no
+    blocks = [v for i, v in enumerate(seats["vote"]) if i == 0 or v != seats["vote"][i - 1]]
+    assert blocks == ["Y", "A", "NV", "N"]
+    assert set(seats.loc[seats["highlighted"], "iso3"]) == {"RUS", "VNM", "PRK", "CHN"}
+    by_iso = dict(zip(seats["iso3"], seats["vote"]))
+    assert by_iso["RUS"] == "N" and by_iso["VNM"] == "A" and by_iso["CHN"] == "A"
+
+
+def test_highlighted_seats_are_spread_through_their_block():
+    votes = pd.DataFrame({"iso3": [f"S{i:02d}" for i in range(40)], "vote": ["N"] * 40})
+    seats = shaping.seat_assignment(votes, None, ["S00", "S01", "S02", "S03"])
+    picked = sorted(seats.index[seats["highlighted"]])
+    assert len(picked) == 4 and min(b - a for a, b in zip(picked, picked[1:])) >= 5
+
+
+def test_anonymous_seats_follow_totals():
+    seats = shaping.anonymous_seats({"Y": 9, "N": 2, "A": 2, "NV": 1})
+    assert len(seats) == 14 and seats["iso3"].isna().all()
+    assert seats["vote"].value_counts().to_dict() == {"Y": 9, "N": 2, "A": 2, "NV": 1}
+
+
+def test_spread_angles_keeps_order_and_gap():
+    out = shaping.spread_angles([0.5, 0.5, 0.52, 2.0], min_gap=0.2, low=0.3, high=math.pi - 0.3)
+    assert all(b - a >= 0.2 - 1e-9 for a, b in zip(sorted(out), sorted(out)[1:]))
+    assert out[3] == pytest.approx(2.0) and min(out) >= 0.3 - 1e-9
+
+
+def test_vote_counts_and_totals():
+    votes = shaping.votes_for(fx("un_votes"), "FX-1")
+    assert shaping.vote_counts(votes) == {"Y": 7, "N": 3, "A": 3, "NV": 1}
+    row = shaping.check_resolution("FX-3", fx("un_resolutions"))
+    assert shaping.totals_from_resolution(row) == {"Y": 9, "N": 2, "A": 2, "NV": 1}
+    assert not shaping.has_country_votes(row, fx("un_votes"))
+
+
+# --- tiles ---------------------------------------------------------------------------------
+
+
+def test_tile_problems_finds_every_kind_of_fault():
+    tiles = pd.DataFrame({"iso3": ["AAA", "BBB", "BBB", "DDD"], "col": [0, 1, 2, 0], "row": [0, 0, 0, 0]})
+    problems = " | ".join(shaping.tile_problems(tiles, ["AAA", "BBB", "CCC"]))
+    assert "more than one tile for BBB" in problems
+    assert "no tile for CCC" in problems
+    assert "non-members DDD" in problems
+    assert "holds AAA, DDD" in problems
+
+
+def test_tile_votes_marks_unrecorded_and_highlight():
+    tiles = shaping.load_tiles()
+    votes = shaping.votes_for(fx("un_votes"), "FX-1")
+    tv = shaping.tile_votes(tiles, votes, ["RUS"])
+    assert len(tv) == len(tiles)
+    assert tv.set_index("iso3").at["RUS", "vote"] == "N"
+    assert tv.set_index("iso3").at["FRA", "vote"] == ""  # not in the fixture
+    assert tv["highlighted"].sum() == 1
+    with pytest.raises(ValueError, match="No tile for ZZZ"):
+        shaping.tile_votes(tiles, pd.DataFrame({"iso3": ["ZZZ"], "vote": ["Y"]}))
+
+
+# --- grid ----------------------------------------------------------------------------------
+
+
+def test_group_members():
+    countries, votes = fx("countries"), fx("un_votes")
+    assert shaping.group_members("asean", countries)[0] == ["LAO", "THA", "VNM"]
+    codes, label = shaping.group_members("against:FX-1", countries, votes)
+    assert codes == ["BLR", "PRK", "RUS"] and label == "the 3 states that voted against FX-1"
+    assert shaping.group_members("A:FX-2", countries, votes)[0] == ["BRA", "VNM"]
+    assert shaping.group_members(["vnm", "Laos"], countries)[0] == ["VNM", "LAO"]
+    with pytest.raises(ValueError, match="Unknown group 'opec'"):
+        shaping.group_members("opec", countries)
+    with pytest.raises(ValueError, match="No country votes recorded for 'FX-3'"):
+        shaping.group_members("against:FX-3", countries, votes)
+
+
+def test_vote_matrix_and_agreement():
+    m = shaping.vote_matrix(fx("un_votes"), ["RUS", "CHN", "LAO", "USA"], ["FX-1", "FX-2", "FX-3"])
+    assert list(m.index) == ["RUS", "CHN", "LAO", "USA"] and list(m.columns) == ["FX-1", "FX-2", "FX-3"]
+    assert m.loc["CHN"].tolist() == ["A", "N", ""]
+    agree = shaping.agreement_rates(m, "RUS")
+    assert agree.loc["CHN", ["same", "compared"]].tolist() == [1, 2]
+    assert agree.loc["LAO", ["same", "compared"]].tolist() == [0, 1]  # NV is not compared
+    assert agree.loc["USA", "share"] == 0
+    with pytest.raises(ValueError, match="reference state 'DEU'"):
+        shaping.agreement_rates(m, "DEU")
+
+
+def test_votes_by_region():
+    table = shaping.votes_by_region(shaping.votes_for(fx("un_votes"), "FX-1"), fx("countries"))
+    assert table.loc["Asia-Pacific", "A"] == 3 and table.loc["Eastern European", "N"] == 2
+    assert captions.region_finding(table, "A") == "most abstentions came from Asia-Pacific states (3 of 3)"
+
+
+# --- flows and the other tables ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("item, description, category", [
+    ("artillery shells", None, "ammunition"),
+    ("ballistic missiles", None, "missiles"),
+    ("KN-23", None, "missiles"),
+    ("rocket launchers", None, "weapons"),
+    ("troops", None, "troops"),
+    ("space technology", None, "technology"),
+    ("oil", None, "goods"),
+    ("other", "containers of munitions", "ammunition"),
+    ("other", None, "other"),
+])
+def test_item_category(item, description, category):
+    assert shaping.item_category(item, description) == category
+
+
+def test_flow_edges_merge_by_category_and_keep_the_firmest_confidence():
+    t = fx("transfers")
+    extra = t.iloc[[0]].assign(transfer_id="fx-t8", confidence="alleged", item="shells")
+    edges = shaping.flow_edges(pd.concat([t, extra]))
+    e = edges[(edges["from_iso3"] == "PRK") & (edges["to_iso3"] == "RUS") & (edges["category"] == "ammunition")]
+    assert len(e) == 1
+    e = e.iloc[0]
+    assert e["confidence"] == "official_estimate" and e["confidences"] == {"official_estimate": 1, "alleged": 1}
+    assert e["items"] == ["artillery shells", "shells"] and e["n"] == 2
+    # edges between the same two states bend apart; a lone edge stays straight
+    pair = edges[edges[["from_iso3", "to_iso3"]].apply(lambda r: set(r) == {"PRK", "RUS"}, axis=1)]
+    # arc3 bends relative to the direction of travel, so compare bends in one direction
+    bends = [rad if f == "PRK" else -rad for f, rad in zip(pair["from_iso3"], pair["rad"])]
+    assert len({round(b, 6) for b in bends}) == len(pair)
+    assert edges.loc[(edges["from_iso3"] == "RUS") & (edges["to_iso3"] == "VNM"), "rad"].iloc[0] == 0
+
+
+def test_item_label_uses_unit_for_other():
+    assert shaping.item_label("other", "containers") == "containers"
+    assert shaping.item_label("oil", "barrels") == "oil"
+
+
+def test_sk_series_sorted_with_numbers():
+    s = shaping.sk_series(fx("sk_estimates"))
+    assert list(s["estimate_id"]) == ["fx-e1", "fx-e2", "fx-e3"]
+    assert s["shells"].tolist()[:2] == [1_000_000, 3_000_000] and math.isnan(s["shells"].iloc[2])
+
+
+def test_arms_import_shares_periods_top_and_other():
+    table, value, measure = shaping.arms_import_shares(fx("vietnam_arms_imports"), top=2)
+    assert value == "share_pct" and measure == "share of imports"
+    assert list(table.index) == ["2014\u20132018", "2019\u20132023"]
+    assert list(table.columns) == ["RUS", "ISR", shaping.OTHER_SUPPLIERS]
+    assert table.loc["2014\u20132018", shaping.OTHER_SUPPLIERS] == 5
+    with pytest.raises(ValueError, match="measure 'inventory'"):
+        shaping.arms_import_shares(fx("vietnam_arms_imports"), measure="inventory")
+
+
+def test_periods_overlap():
+    assert shaping.periods_overlap(["2014\u20132018", "2017\u20132021"])
+    assert not shaping.periods_overlap(["2014\u20132018", "2019\u20132023"])
+
+
+def test_partnership_timeline_and_order():
+    tl = shaping.partnership_timeline(fx("vietnam_partnerships"), fx("countries"))
+    assert tl["year"].is_monotonic_increasing
+    assert tl.set_index(["partner_iso3", "year"]).loc[("RUS", 2012), "rank"] == 3
+    assert shaping.partner_order(tl)[:2] == ["CHN", "RUS"]
+    assert shaping.level_rank("Comprehensive Strategic Partnership") == 3
+    assert shaping.level_rank("strategic") == 2 and shaping.level_rank("friendship") == 0
+
+
+def test_pack_intervals():
+    assert shaping.pack_intervals([0, 1, 5, 1.5], [2, 2, 1, 0.2]) == [0, 1, 0, 2]
+
+
+def test_trade_by_partner_prefers_latest_year_and_own_statistics():
+    tb = shaping.trade_by_partner(fx("vietnam_trade"))
+    assert list(tb["partner_iso3"]) == ["CHN", "USA", "KOR", "RUS"]
+    assert tb.set_index("partner_iso3").at["RUS", "reporter"] == "VNM"  # not the partner's own figure
+    assert set(tb["year"]) == {2023}
+    assert list(shaping.trade_by_partner(fx("vietnam_trade"), 2022)["year"].unique()) == [2022]
+    with pytest.raises(ValueError, match="No trade data for 1999"):
+        shaping.trade_by_partner(fx("vietnam_trade"), 1999)
+
+
+# --- captions ------------------------------------------------------------------------------
+
+
+def test_format_date():
+    assert captions.format_date("2022-03-02") == "2 Mar 2022"
+    assert captions.format_date(pd.Timestamp("2024-06-19")) == "19 Jun 2024"
+    assert captions.format_date("2024-07") == "Jul 2024"
+    assert captions.format_date("undated") == "" and captions.format_date(None) == ""
+
+
+def test_source_line_is_built_from_the_sources_table():
+    src = fx("sources")
+    line = captions.source_line(src, ["fx-un-1", "fx-un-1-votes", "fx-un-1"])
+    assert line == ("Sources: UN Fixture Office, \u201cFixture resolution one adopted\u201d (2 Mar 2022); "
+                    "UN Fixture Library, \u201cVoting record of FX-1\u201d (3 Mar 2022)")
+    assert captions.source_line(src, ["fx-trade"]) == "Source: Fixture Customs, \u201cTrade by partner\u201d"
+    many = captions.source_line(src, list(src["source_id"]), limit=2)
+    assert many.endswith("and 6 more (see the chart's .sources)")
+    assert "missing-id" in captions.source_line(src, ["missing-id"])
+
+
+def test_cited_ids_in_first_cited_order():
+    t = fx("sk_estimates")
+    assert captions.cited_ids(t) == ["fx-seoul", "fx-wire"]
+
+
+def test_phrases():
+    assert captions.join_names(["A", "B", "C"]) == "A, B and C"
+    named = [("Russia", "N"), ("North Korea", "N"), ("China", "A"), ("Vietnam", "NV")]
+    assert captions.highlight_phrase(named) == "Russia and North Korea voted no; China abstained; Vietnam did not vote"
+    assert captions.group_vote_phrase([(f"S{i}", "Y") for i in range(6)] + [("Laos", "A")]) == "6 voted yes; Laos abstained"
+    assert captions.vote_summary({"Y": 141, "N": 5, "A": 35, "NV": 12}) == "141 yes, 5 no, 35 abstain, 12 not voting"
+    assert captions.number(3_000_000) == "3 million" and captions.number(6700) == "6,700"
+    assert captions.shorten("one two three four", 10) == "one two\u2026"
