@@ -3,7 +3,7 @@
 Usage: python tools/bench_notebooks.py notebooks/01_context.ipynb [...]
 
 The floor is the same number of minimal notebooks that only import what the lessons import
-(pandas, matplotlib, ipywidgets, lessonkit): what any notebook of ours costs before it does
+(pandas, matplotlib, ipywidgets and the lessonkit modules): what any notebook of ours costs before it does
 anything. Each measurement runs pytest --nbval in a fresh process, as `make test` does.
 Prints wall times in seconds and the ratio lessons / floor (goal: at most 1.5).
 """
@@ -20,7 +20,11 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-FLOOR_CODE = "import pandas as pd\nimport matplotlib.pyplot as plt\nimport ipywidgets\nimport lessonkit.data\n%matplotlib inline"
+FLOOR_CODE = (
+    "import pandas as pd\nimport matplotlib.pyplot as plt\nimport ipywidgets\n"
+    "from lessonkit import data, quiz, charts, clocks\nfrom lessonkit.article import load_article\n"
+    "from lessonkit.exercises import check\n%matplotlib inline"
+)
 REPEATS = 3
 
 

@@ -1,4 +1,51 @@
 """'Your turn' tasks of lesson 2; each answer is computed from data/."""
 
-from lessonkit import data  # noqa: F401
-from lessonkit.exercises import task  # noqa: F401
+import pandas as pd
+
+from lessonkit import data
+from lessonkit.exercises import task
+
+# The article appeared on 18 June 2024 (Central European Summer Time).
+ARTICLE_DATE = "2024-06-18"
+
+
+def _estimates_before_article() -> int:
+    estimates = data.load("sk_estimates")
+    return len(estimates[estimates["announced"] < pd.Timestamp(ARTICLE_DATE)])
+
+
+def _alleged_rows() -> pd.DataFrame:
+    transfers = data.load("transfers")
+    return transfers[transfers["confidence"] == "alleged"]
+
+
+def _confirmed_items_prk_rus() -> pd.DataFrame:
+    transfers = data.load("transfers")
+    return transfers[(transfers["from_iso3"] == "PRK") & (transfers["confidence"] == "confirmed")]
+
+
+task(
+    "l2_estimates_before_article",
+    "How many of the estimates in sk_estimates were announced before 18 June 2024, the day the article appeared?",
+    "number",
+    _estimates_before_article,
+    hint="keep the rows where estimates.announced < \"2024-06-18\", then count them with len(...).",
+)
+
+task(
+    "l2_alleged_rows",
+    "Which rows of the transfers table rest only on an allegation (confidence \"alleged\")?",
+    "set",
+    _alleged_rows,
+    hint="compare the confidence column with the word \"alleged\" (two = signs, and quotes around the word).",
+    key="transfer_id",
+)
+
+task(
+    "l2_confirmed_prk_rus",
+    "Which items sent from North Korea to Russia have at least one confirmed row?",
+    "set",
+    _confirmed_items_prk_rus,
+    hint="two conditions joined with &: from_iso3 is \"PRK\" and confidence is \"confirmed\"; each one in brackets.",
+    key="item",
+)
