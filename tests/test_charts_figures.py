@@ -169,7 +169,8 @@ def test_vote_grid_errors(t):
 def test_flow_diagram(t):
     chart = charts.flow_diagram(transfers=t["transfers"], countries=t["countries"], sources=t["sources"])
     check_common(chart, ["Fixture Ministry of Defence"])
-    assert chart.title == ("Most transfers in the data run from North Korea to Russia: missiles, troops and "
+    # 3 of the 7 rows run from North Korea to Russia: the most of any pair, but not a majority
+    assert chart.title == ("Transfers in the data run most often from North Korea to Russia: missiles, troops and "
                            "ammunition; technology and oil in return")
     ax = chart.fig.axes[0]
     arrows = {p.get_gid(): p for p in ax.patches if (p.get_gid() or "").startswith("flow-")}
@@ -188,6 +189,50 @@ def test_flow_diagram(t):
     assert chart.table()["category"].tolist()[:2] == ["ammunition", "missiles"]
 
 
+def with_food(t):
+    """The fixture transfers plus a confirmed food row from Russia to North Korea."""
+    food = t["transfers"].iloc[[4]].assign(transfer_id="fx-t8", item="food", description="fixture flour",
+                                           confidence="confirmed", unit="tonnes")
+    return pd.concat([t["transfers"], food], ignore_index=True)
+
+
+def test_flow_title_names_every_kind_of_goods(t):
+    # 'Oil, food, money, goods' must not shrink to 'oil': the title names what is there, firmest first
+    kw = dict(countries=t["countries"], sources=t["sources"])
+    chart = charts.flow_diagram(transfers=with_food(t), **kw)
+    assert chart.title == ("Transfers in the data run most often from North Korea to Russia (missiles, troops and "
+                           "ammunition) and from Russia to North Korea (technology, food and oil)")  # 3 rows each
+    assert "Oil, food, money, goods" in texts(chart.fig)
+    more = with_food(t).iloc[[0]].assign(transfer_id="fx-t9")
+    chart = charts.flow_diagram(transfers=pd.concat([with_food(t), more], ignore_index=True), **kw)
+    assert chart.title == ("Transfers in the data run most often from North Korea to Russia: missiles, troops and "
+                           "ammunition; technology, food and oil in return")
+
+
+def test_filtered_flow_titles_stay_true(t):
+    kw = dict(transfers=with_food(t), countries=t["countries"], sources=t["sources"])
+    chart = charts.flow_diagram(confidence="confirmed", **kw)
+    assert set(chart.table()["confidence"]) == {"confirmed"}
+    assert chart.title == ("Confirmed transfers in the data run most often from Russia to North Korea (food) and "
+                           "from Russia to Vietnam (weapons systems)")
+    assert "How sure: Confirmed" in chart.subtitle and chart.alt_text.startswith("Diagram of 2 confirmed transfers")
+    assert "Fixture Institute" in chart.source_line and "Fixture Wire" not in chart.source_line  # cited rows only
+    chart = charts.flow_diagram(category="goods", **kw)
+    assert chart.title == "All transfers of food and oil in the data run from Russia to North Korea"
+    assert "What flows: Oil, food, money, goods" in chart.subtitle
+    chart = charts.flow_diagram(confidence="Official estimate", category="Ammunition, shells", **kw)
+    assert chart.title == "The only officially estimated transfer of ammunition in the data runs from North Korea to Russia"
+    chart = charts.flow_diagram(["VNM"], **kw)
+    assert chart.title == "The only transfer in the data involving Vietnam runs from Russia to Vietnam: weapons systems"
+    with pytest.raises(charts.NoFlows, match="no alleged transfers of missiles") as err:
+        charts.flow_diagram(confidence="alleged", category="missiles", **kw)
+    assert err.value.message == "No alleged transfers of missiles in the data."
+    with pytest.raises(ValueError, match="Unknown confidence 'sure'.*confirmed"):
+        charts.flow_diagram(confidence="sure", **kw)
+    with pytest.raises(ValueError, match="Unknown category 'tanks'.*goods"):
+        charts.flow_diagram(category="tanks", **kw)
+
+
 def test_flow_diagram_filter_and_errors(t):
     kw = dict(transfers=t["transfers"], countries=t["countries"], sources=t["sources"])
     chart = charts.flow_diagram(["VNM"], **kw)
@@ -203,13 +248,33 @@ def test_flow_diagram_filter_and_errors(t):
 def test_seoul_estimates(t):
     chart = charts.seoul_estimates(sk_estimates=t["sk_estimates"], sources=t["sources"])
     check_common(chart, ["Fixture Ministry of Defence", "Fixture Wire"])
-    assert chart.title == ("Seoul's estimate of North Korean shells sent to Russia rose from over 1 million "
-                           "(1 Nov 2023) to about 3 million (27 Feb 2024)")
-    shells = by_gid(chart.fig, "line-shells")
+    assert chart.title == "South Korean estimates of North Korean shells sent to Russia grew with each announcement"
+    shells = by_gid(chart.fig, "points-shells-south_korea")
     assert len(shells.get_xdata()) == 2 and list(shells.get_ydata()) == [1.0, 3.0]
-    assert len(by_gid(chart.fig, "line-containers").get_xdata()) == 3
-    assert "over 10,000" in texts(chart.fig)
+    assert shells.get_linestyle() == "None"  # separate estimates: not joined into a series
+    assert len(by_gid(chart.fig, "points-containers-south_korea").get_xdata()) == 3
+    assert {"over 1 million", "about 3 million", "over 10,000"} <= set(texts(chart.fig))  # qualifiers kept
     assert chart.fig.axes[0].get_ylabel() == "Shells\n(million)"
+    assert not chart.fig.legends  # one kind of estimator: no legend needed
+
+
+def test_seoul_estimates_mark_multilateral_estimates_and_counting_windows(t):
+    sk = t["sk_estimates"].assign(counting_since=["2023-08-01", "2023-07-01", None])
+    msmt = pd.DataFrame([{"estimate_id": "fx-e4", "announced": "2025-05-29", "qualifier": "as many as",
+                          "announced_by": "Multilateral Sanctions Monitoring Team (11 states; report released by Seoul)",
+                          "containers": "20000", "shells": "9000000", "shells_basis": "mixed rounds, 2024 only",
+                          "counting_since": "2023-09-01", "source_id": "fx-wire"}])
+    chart = charts.seoul_estimates(sk_estimates=pd.concat([sk, msmt], ignore_index=True), sources=t["sources"])
+    assert chart.title == ("South Korean and allied estimates of North Korean shells sent to Russia grew with each "
+                           "announcement \u2013 counted over different periods")
+    point = by_gid(chart.fig, "points-shells-multilateral")
+    assert point.get_marker() == "D" and point.get_markerfacecolor() == "white"
+    assert by_gid(chart.fig, "points-shells-south_korea").get_marker() == "o"
+    assert "MSMT: as many as 9 million (2024 only)" in texts(chart.fig)
+    assert "MSMT: Multilateral Sanctions Monitoring Team (11 states)" in texts(chart.fig)  # the legend
+    assert "different start dates (Jul 2023 to Sep 2023; 1 not stated)" in chart.subtitle
+    assert "3 South Korean and 1 multilateral estimates" in chart.alt_text
+    assert list(chart.table()["estimator"]) == ["south_korea"] * 3 + ["multilateral"]
 
 
 def test_vietnam_arms_imports(t):
@@ -222,6 +287,52 @@ def test_vietnam_arms_imports(t):
     assert by_gid(chart.fig, "bar-2019\u20132023-unlisted").get_width() == pytest.approx(10)
     assert [x.get_text() for x in chart.fig.axes[0].get_yticklabels()] == ["2014\u20132018", "2019\u20132023"]
     assert "Russia" in texts(chart.fig)
+
+
+def arms_fixture_with_many_suppliers(t):
+    """The fixture plus a 2000-2023 total and eight small suppliers in 2019-2023 (made-up test
+    rows, never shown in a lesson)."""
+    rows = [{"period_start": "2000", "period_end": "2023", "supplier_iso3": "RUS", "share_pct": "80",
+             "measure": "share of imports", "source_id": "fx-research"}]
+    for code in ("IND", "USA", "NLD", "CZE", "ESP", "CAN", "SVK", "IDN"):
+        rows.append({"period_start": "2019", "period_end": "2023", "supplier_iso3": code,
+                     "share_pct": "2" if code == "IND" else "1",
+                     "measure": "share of imports", "source_id": "fx-research"})
+    return pd.concat([t["vietnam_arms_imports"], pd.DataFrame(rows)], ignore_index=True)
+
+
+def test_vietnam_arms_imports_colours_legend_and_periods(t):
+    kw = dict(imports=arms_fixture_with_many_suppliers(t), countries=t["countries"], sources=t["sources"])
+    chart = charts.vietnam_arms_imports(top=7, **kw)
+    periods = [x.get_text() for x in chart.fig.axes[0].get_yticklabels()]
+    assert periods == ["2014\u20132018", "2019\u20132023"]  # the 2000-2023 window only when asked for
+    assert "2000\u20132023 total is left out" in chart.subtitle
+    ax = chart.fig.axes[0]
+    colours = {}
+    for p in ax.patches:
+        gid = p.get_gid() or ""
+        if gid.startswith("bar-") and not gid.endswith("-unlisted"):
+            colours.setdefault(gid.rsplit("-", 1)[1], set()).add(p.get_facecolor())
+    assert all(len(c) == 1 for c in colours.values())  # one colour per supplier
+    named = {k: next(iter(c)) for k, c in colours.items() if k != "OTHER"}
+    assert len(named) == 7 and len(set(named.values())) == 7  # seven suppliers, seven colours
+    assert set(named.values()) <= {to_rgba(c) for c in style.SUPPLIER_PALETTE}
+    assert next(iter(colours["OTHER"])) == to_rgba(style.GREY)
+    assert named["ISR"] == to_rgba(style.SUPPLIER_COLORS["ISR"]) != named["IND"]  # not both blue
+    # the legend sits right of the bars and clear of the axis label
+    renderer = chart.fig.canvas.get_renderer()
+    legend = chart.fig.legends[0].get_window_extent(renderer)
+    assert legend.x0 > ax.get_window_extent(renderer).x1
+    assert not legend.overlaps(ax.xaxis.label.get_window_extent(renderer))
+    assert legend.x1 <= chart.fig.bbox.x1
+    chart = charts.vietnam_arms_imports(periods="all", **kw)
+    assert [x.get_text() for x in chart.fig.axes[0].get_yticklabels()][0] == "2000\u20132023"
+    chart = charts.vietnam_arms_imports(periods=["2019-2023"], **kw)
+    assert chart.table()["period"].unique().tolist() == ["2019\u20132023"]
+    with pytest.raises(ValueError, match="top must be between 1 and 7"):
+        charts.vietnam_arms_imports(top=8, **kw)
+    with pytest.raises(ValueError, match="No arms-import rows for period 1990\u20131994"):
+        charts.vietnam_arms_imports(periods=["1990-1994"], **kw)
 
 
 def test_partnership_timeline(t):
@@ -237,6 +348,25 @@ def test_partnership_timeline(t):
     step = by_gid(chart.fig, "step-RUS-2012")
     assert step.get_markerfacecolor() == style.OKABE_ITO["blue"] and step.get_markeredgecolor() == style.DARK
     assert list(by_gid(chart.fig, "span-RUS").get_xdata()) == [2001, 2012]
+
+
+def test_partnership_timeline_as_of(t):
+    kw = dict(partnerships=t["vietnam_partnerships"], countries=t["countries"], sources=t["sources"])
+    chart = charts.partnership_timeline(["RUS"], as_of="2013-06-01", **kw)
+    check_common(chart, ["Fixture Institute"])
+    assert chart.title == ("As of 1 Jun 2013, Vietnam had 2 comprehensive strategic partnerships; China was first "
+                           "(2008), Russia second (2012)")
+    assert set(chart.table()["partner_iso3"]) == {"RUS", "CHN"}  # no step after the date
+    # 2013 steps known only by their year cannot be placed before or after 1 Jun 2013
+    assert "only the year is known: USA (2013) and Thailand (2013)" in chart.subtitle
+    assert by_gid(chart.fig, "as-of-label").get_text() == "1 Jun 2013"
+    assert "up to 1 Jun 2013" in chart.alt_text
+    chart = charts.partnership_timeline(["RUS"], as_of="2023-09-10", **kw)  # a dated step on the day counts
+    assert chart.title.startswith("As of 10 Sep 2023, Vietnam had 4 comprehensive strategic partnerships")
+    with pytest.raises(ValueError, match="as_of must be a date like '2024-06-18'"):
+        charts.partnership_timeline(as_of="June 2024", **kw)
+    with pytest.raises(ValueError, match="on or before 1 Jan 1990"):
+        charts.partnership_timeline(as_of="1990-01-01", **kw)
 
 
 def test_trade_by_partner(t):

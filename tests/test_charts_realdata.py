@@ -107,3 +107,51 @@ def test_explorer_on_real_data(resolutions):
     explorer.view.value = "map"
     assert explorer.chart.kind == "tile_map"
     assert plt.get_fignums() == []
+
+
+def test_flow_titles_on_the_real_transfers():
+    chart = charts.flow_diagram()
+    # the only confirmed flow back to North Korea is food: the title must not shrink it to "oil"
+    assert chart.title.endswith("; technology, food, oil and money in return")
+    chart = charts.flow_diagram(confidence="confirmed")
+    assert set(chart.table()["confidence"]) == {"confirmed"}
+    assert "food in return" in chart.title and "oil" not in chart.title
+
+
+def test_flow_explorer_on_real_data_every_option():
+    explorer = charts.flow_explorer()
+    fig = explorer.chart.fig
+    for conf in [v for _, v in explorer.confidence.options]:
+        explorer.confidence.value = conf
+        for cat in [v for _, v in explorer.category.options]:
+            explorer.category.value = cat
+            assert explorer.image.value[:4] == b"\x89PNG"
+            assert (explorer.chart is None) == bool(explorer.message)  # a diagram or a message, never an error
+            if explorer.chart is not None:
+                assert explorer.chart.fig is fig
+    assert plt.get_fignums() == []
+
+
+def test_seoul_estimates_title_is_neutral_and_marks_the_msmt():
+    chart = charts.seoul_estimates()
+    assert chart.title == ("South Korean and allied estimates of North Korean shells sent to Russia grew with each "
+                           "announcement \u2013 counted over different periods")
+    assert "Seoul's" not in chart.title and "12 million" not in chart.title
+    msmt = chart.table().query("estimator == 'multilateral'")
+    assert len(msmt) == 1 and msmt["announced_by"].iloc[0].startswith("Multilateral Sanctions Monitoring Team")
+    point = chart.fig.axes[0].findobj(lambda a: a.get_gid() == "points-shells-multilateral")[0]
+    assert point.get_marker() == "D"
+
+
+def test_vietnam_arms_imports_defaults():
+    chart = charts.vietnam_arms_imports()
+    assert list(chart.table()["period"].unique()) == ["2014\u20132018", "2017\u20132021", "2019\u20132023"]
+    assert "2000\u20132023" in chart.subtitle  # said to be left out
+    assert "2000\u20132023" in set(charts.vietnam_arms_imports(periods="all").table()["period"])
+
+
+def test_partnership_timeline_as_of_the_article():
+    chart = charts.partnership_timeline(as_of="2024-06-18")
+    assert chart.title.startswith("As of 18 Jun 2024, Vietnam had 7 comprehensive strategic partnerships")
+    assert chart.table()["year"].max() == 2024 and "FRA" in set(chart.table()["partner_iso3"])  # strategic only
+    assert "Only steps taken by 18 Jun 2024" in chart.subtitle

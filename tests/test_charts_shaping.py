@@ -196,12 +196,46 @@ def test_flow_edges_merge_by_category_and_keep_the_firmest_confidence():
     e = e.iloc[0]
     assert e["confidence"] == "official_estimate" and e["confidences"] == {"official_estimate": 1, "alleged": 1}
     assert e["items"] == ["artillery shells", "shells"] and e["n"] == 2
+    assert e["kinds"] == ["artillery shells", "shells"]
     # edges between the same two states bend apart; a lone edge stays straight
     pair = edges[edges[["from_iso3", "to_iso3"]].apply(lambda r: set(r) == {"PRK", "RUS"}, axis=1)]
     # arc3 bends relative to the direction of travel, so compare bends in one direction
     bends = [rad if f == "PRK" else -rad for f, rad in zip(pair["from_iso3"], pair["rad"])]
     assert len({round(b, 6) for b in bends}) == len(pair)
     assert edges.loc[(edges["from_iso3"] == "RUS") & (edges["to_iso3"] == "VNM"), "rad"].iloc[0] == 0
+
+
+def test_confidence_and_category_filters():
+    assert shaping.check_confidence(None) is None and shaping.check_confidence("All") is None
+    assert shaping.check_confidence("Official estimate") == ["official_estimate"]
+    assert shaping.check_confidence(["alleged", "confirmed"]) == ["confirmed", "alleged"]  # firmest first
+    with pytest.raises(ValueError, match="Unknown confidence 'likely'"):
+        shaping.check_confidence("likely")
+    labels = {"goods": "Oil, food, money, goods"}
+    assert shaping.check_category("oil, food, money, goods", labels) == ["goods"]
+    assert shaping.check_category(["goods", "missiles"]) == ["missiles", "goods"]
+    with pytest.raises(ValueError, match="Unknown category 'oil'.*goods"):
+        shaping.check_category("oil")  # a kind of goods, not a category
+    t = fx("transfers")
+    assert list(shaping.transfer_categories(t))[:5] == ["ammunition", "missiles", "troops", "technology", "goods"]
+    assert list(shaping.filter_transfers(t, ["reported"], ["goods", "missiles"])["transfer_id"]) == ["fx-t2", "fx-t5"]
+    assert len(shaping.filter_transfers(t)) == len(t)
+
+
+def test_flow_category_words_spell_out_goods_and_technology():
+    from lessonkit.charts.flows import category_words
+
+    t = fx("transfers")
+    extra = pd.DataFrame([
+        {"transfer_id": "x1", "from_iso3": "RUS", "to_iso3": "PRK", "item": "food", "confidence": "confirmed"},
+        {"transfer_id": "x2", "from_iso3": "RUS", "to_iso3": "PRK", "item": "money", "confidence": "reported"},
+        {"transfer_id": "x3", "from_iso3": "RUS", "to_iso3": "PRK", "item": "training", "confidence": "reported"},
+    ])
+    edges = shaping.flow_edges(pd.concat([t, extra], ignore_index=True))
+    back = edges[(edges["from_iso3"] == "RUS") & (edges["to_iso3"] == "PRK")]
+    assert category_words(back) == ["training", "technology", "food", "oil", "money"]  # firmest first
+    forward = edges[(edges["from_iso3"] == "PRK") & (edges["to_iso3"] == "RUS")]
+    assert category_words(forward) == ["missiles", "troops", "ammunition"]
 
 
 def test_item_label_uses_unit_for_other():
@@ -213,6 +247,27 @@ def test_sk_series_sorted_with_numbers():
     s = shaping.sk_series(fx("sk_estimates"))
     assert list(s["estimate_id"]) == ["fx-e1", "fx-e2", "fx-e3"]
     assert s["shells"].tolist()[:2] == [1_000_000, 3_000_000] and math.isnan(s["shells"].iloc[2])
+    assert set(s["estimator"]) == {"south_korea"}
+
+
+@pytest.mark.parametrize("announced_by, kind", [
+    ("Multilateral Sanctions Monitoring Team (11 states; report released by South Korea's Foreign Ministry)",
+     "multilateral"),
+    ("MSMT", "multilateral"),
+    ("Defence Minister Shin Won-sik (press briefing)", "south_korea"),
+    ("Joint Chiefs of Staff", "south_korea"),  # South Korean, not a joint estimate of states
+    ("US State Department (relayed by the United States embassy)", "south_korea"),  # 'States' is no count
+    (None, "south_korea"),
+])
+def test_estimator_kind(announced_by, kind):
+    assert shaping.estimator_kind(announced_by) == kind
+
+
+def test_estimator_label_and_acronym():
+    label = shaping.estimator_label("Multilateral Sanctions Monitoring Team (11 states; report released by Seoul)")
+    assert label == "Multilateral Sanctions Monitoring Team (11 states)"
+    assert shaping.acronym(label) == "MSMT"
+    assert shaping.estimator_label("NIS") == "NIS" and shaping.acronym("NIS") == "NIS"
 
 
 def test_arms_import_shares_periods_top_and_other():
@@ -223,6 +278,52 @@ def test_arms_import_shares_periods_top_and_other():
     assert table.loc["2014\u20132018", shaping.OTHER_SUPPLIERS] == 5
     with pytest.raises(ValueError, match="measure 'inventory'"):
         shaping.arms_import_shares(fx("vietnam_arms_imports"), measure="inventory")
+
+
+def test_arms_import_shares_default_measure_and_periods():
+    rows = pd.DataFrame([
+        {"period_start": 2000, "period_end": 2023, "supplier_iso3": "RUS", "share_pct": 80.6, "measure": "imports"},
+        {"period_start": 2019, "period_end": 2023, "supplier_iso3": "RUS", "share_pct": 51.7, "measure": "imports"},
+        {"period_start": 2014, "period_end": 2018, "supplier_iso3": "RUS", "share_pct": 75.8, "measure": "imports"},
+        {"period_start": 2023, "period_end": 2023, "supplier_iso3": "RUS", "share_pct": 80, "measure": "inventory"},
+        {"period_start": 2023, "period_end": 2023, "supplier_iso3": "CHN", "share_pct": 5, "measure": "inventory"},
+    ])
+    table, value, measure = shaping.arms_import_shares(rows)  # 'imports' although 'inventory' is as common
+    assert measure == "imports" and list(table.index) == ["2014\u20132018", "2019\u20132023"]
+    table, _, _ = shaping.arms_import_shares(rows, periods="all")
+    assert list(table.index) == ["2000\u20132023", "2014\u20132018", "2019\u20132023"]
+    table, _, _ = shaping.arms_import_shares(rows, periods=["2000-2023"])
+    assert list(table.index) == ["2000\u20132023"]
+    table, _, measure = shaping.arms_import_shares(rows, measure="inventory")  # no five-year rows: all kept
+    assert measure == "inventory" and list(table.index) == ["2023"]
+    with pytest.raises(ValueError, match="No arms-import rows for period 2015\u20132019"):
+        shaping.arms_import_shares(rows, periods="2015-2019")
+
+
+def test_supplier_colours_are_distinct_and_stable():
+    from lessonkit.charts import style
+
+    first = style.supplier_colors(["RUS", "ISR", "IND", shaping.OTHER_SUPPLIERS], other=shaping.OTHER_SUPPLIERS)
+    second = style.supplier_colors(["IND", "RUS"], other=shaping.OTHER_SUPPLIERS)
+    assert first["IND"] == second["IND"] and first["RUS"] == second["RUS"]  # same supplier, same colour
+    assert first[shaping.OTHER_SUPPLIERS] == style.GREY
+    seven = style.supplier_colors(["RUS", "ISR", "CZE", "ESP", "CAN", "SVK", "IDN"])
+    assert len(set(seven.values())) == 7 and set(seven.values()) == set(style.SUPPLIER_PALETTE)
+    with pytest.raises(ValueError, match="At most 7 suppliers"):
+        style.supplier_colors(["RUS", "ISR", "CZE", "ESP", "CAN", "SVK", "IDN", "IND"])
+
+
+def test_partnerships_as_of():
+    kept, undecided = shaping.partnerships_as_of(fx("vietnam_partnerships"), "2012-07-27")
+    assert list(zip(kept["partner_iso3"], kept["year"])) == [("RUS", "2001"), ("CHN", "2008"), ("RUS", "2012")]
+    assert undecided.empty
+    kept, undecided = shaping.partnerships_as_of(fx("vietnam_partnerships"), "2012-07-26")  # the day before
+    assert ("RUS", "2012") not in list(zip(kept["partner_iso3"], kept["year"]))
+    kept, undecided = shaping.partnerships_as_of(fx("vietnam_partnerships"), pd.Timestamp("2013-12-31"))
+    assert list(undecided["partner_iso3"]) == ["USA", "THA"]  # 2013, year only
+    assert shaping.check_as_of(None) is None
+    with pytest.raises(ValueError, match="as_of must be a date"):
+        shaping.check_as_of("2024")
 
 
 def test_periods_overlap():
@@ -272,6 +373,24 @@ def test_source_line_is_built_from_the_sources_table():
     many = captions.source_line(src, list(src["source_id"]), limit=2)
     assert many.endswith("and 6 more (see the chart's .sources)")
     assert "missing-id" in captions.source_line(src, ["missing-id"])
+
+
+def test_one_source_line_formatter_for_data_and_charts():
+    from lessonkit import data
+
+    src = fx("sources")
+    rows = captions.cited_sources(src, ["fx-un-1", "fx-trade", "fx-wire", "fx-seoul"])
+    assert captions.source_line(src, list(rows["source_id"])) == data.format_source_line(
+        rows, max_title=70, more_hint="see the chart's .sources")
+    assert data.format_source_line(rows, limit=2) == (
+        "Sources: UN Fixture Office, \u201cFixture resolution one adopted\u201d (2 Mar 2022); "
+        "Fixture Customs, \u201cTrade by partner\u201d; and 2 more")
+    assert data.format_source_line(rows.to_dict("records")[:1]) == data.format_source_line(rows.head(1))
+    assert data.format_source_line([]) == "Source: none cited"
+    assert captions.format_source is data.format_source and captions.format_date is data.format_date
+    # data.source_line(name) is the same formatter on the table's own sources
+    assert data.source_line("sk_estimates") == data.format_source_line(data.sources_for("sk_estimates"))
+    assert data.source_line("sk_estimates").startswith("Sources: ")
 
 
 def test_cited_ids_in_first_cited_order():

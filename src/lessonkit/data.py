@@ -4,6 +4,7 @@
     votes = data.load("un_votes")          # a validated pandas DataFrame
     data.sources_for("un_votes")            # the sources its rows rest on
     data.source_line("un_votes")            # one line for under a chart
+    data.format_source_line(rows)           # the same line for any rows of the sources table
 
 A broken file raises DataError naming the file, the row and the rule.
 """
@@ -182,10 +183,87 @@ def sources_for(name: str) -> pd.DataFrame:
 
 def source_line(name: str, limit: int = 3) -> str:
     """A short 'Source:' line for under a chart, built from the table's sources."""
-    src = sources_for(name)
-    parts = [f"{r.publisher}, \u201c{r.title}\u201d ({r.published})" for r in src.head(limit).itertuples()]
-    more = f"; and {len(src) - limit} more" if len(src) > limit else ""
-    label = "Source" if len(src) == 1 else "Sources"
+    return format_source_line(sources_for(name), limit=limit)
+
+
+# --- source lines: the one formatter (lessonkit.charts.captions uses it too) ----------------
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def is_blank(value) -> bool:
+    """None, NaN, NaT, pd.NA or only whitespace."""
+    if value is None:
+        return True
+    try:
+        if pd.isna(value):
+            return True
+    except (TypeError, ValueError):
+        pass
+    return str(value).strip() == ""
+
+
+def format_date(value) -> str:
+    """'2022-03-02' or a Timestamp -> '2 Mar 2022'; '2024-07' -> 'Jul 2024'; '2024' -> '2024';
+    blank or 'undated' -> ''."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    text = str(value).strip()
+    parts = text[:10].split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+        if len(parts) == 1 and parts[0].isdigit():
+            return parts[0]
+    except (ValueError, IndexError):
+        pass
+    return "" if text.lower() == "undated" else text
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text at a word boundary to at most `limit` characters, marking the cut with '…'."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:([")
+    return cut + "\u2026"
+
+
+def format_source(row, max_title: int | None = None) -> str:
+    """One source as 'Publisher, “Title” (2 Mar 2022)'; the date is left out when undated, and
+    titles longer than max_title characters are shortened. A row with neither publisher nor
+    title shows its source_id (so a broken reference is visible)."""
+    publisher = "" if is_blank(row.get("publisher")) else str(row["publisher"]).strip()
+    title = "" if is_blank(row.get("title")) else str(row["title"]).strip()
+    if max_title and title:
+        title = shorten(title, max_title)
+    date = format_date(row.get("published"))
+    if not publisher and not title:
+        return str(row.get("source_id", "?"))
+    text = publisher
+    if title:
+        text = f"{text}, \u201c{title}\u201d" if text else f"\u201c{title}\u201d"
+    if date:
+        text += f" ({date})"
+    return text
+
+
+def format_source_line(rows, limit: int = 3, max_title: int | None = None, more_hint: str = "") -> str:
+    """'Source: …' / 'Sources: …; and 2 more' from rows of the sources table (a DataFrame or
+    a list of dicts with publisher, title, published, source_id), in the given order: the
+    first `limit` sources, titles cut to max_title characters; more_hint is added in
+    brackets after the count of the rest (e.g. "see the chart's .sources")."""
+    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else [dict(r) for r in rows]
+    if not records:
+        return "Source: none cited"
+    parts = [format_source(r, max_title) for r in records[:limit]]
+    rest = len(records) - limit
+    more = f"; and {rest} more" + (f" ({more_hint})" if more_hint else "") if rest > 0 else ""
+    label = "Source" if len(records) == 1 else "Sources"
     return f"{label}: " + "; ".join(parts) + more
 
 

@@ -1,10 +1,15 @@
-"""Arms in numbers: Seoul's estimates over time, and Vietnam's arms imports by supplier."""
+"""Arms in numbers: South Korean (and allied) estimates over time, and Vietnam's arms imports by supplier."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
 from lessonkit.charts import captions, shaping, style
 from lessonkit.charts.inputs import table
@@ -22,10 +27,31 @@ def qualified(value: float, qualifier, unit: str = "") -> str:
     return f"{word} {captions.number(value, unit)}".strip()
 
 
+ESTIMATOR_STYLE = {  # South Korean estimates: filled dots; multilateral ones: hollow diamonds
+    "south_korea": dict(marker="o", markersize=6.5, markeredgewidth=0.8),
+    "multilateral": dict(marker="D", markersize=6.5, markeredgewidth=1.6, markerfacecolor="white"),
+}
+WINDOW_ONLY = re.compile(r"\b(\d{4}) only\b")
+
+
+def _point_text(r: pd.Series, col: str, tags: dict[str, str], unit: str = "") -> str:
+    """'over 6 million', 'MSMT: as many as 9 million (2024 only)'."""
+    text = qualified(r[col], r.get(QUALIFIER_COLUMN[col]), unit)
+    if col == "shells" and not captions.is_blank(r.get("shells_basis")):
+        only = WINDOW_ONLY.search(str(r["shells_basis"]))
+        if only:
+            text += f" ({only.group(0)})"
+    tag = tags.get(r.get("announced_by"))
+    return f"{tag}: {text}" if tag else text
+
+
 @style.house_style
 def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> Chart:
-    """South Korea's published estimates of North Korean munitions shipped to Russia, by the
-    date they were announced: shells (top) and shipping containers (bottom).
+    """Published estimates of North Korean munitions shipped to Russia, by the date they were
+    announced: shells (top) and shipping containers (bottom). South Korean estimates are filled
+    dots; an estimate by a group of states (the MSMT, 11 states including South Korea) is a
+    hollow diamond labelled with its acronym. The points are not joined: the estimates count
+    from different start dates, so they are not one time series.
 
     seoul_estimates()"""
     sk = table("sk_estimates", sk_estimates)
@@ -36,10 +62,15 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
     panels = [c for c in ("shells", "containers") if series[c].notna().any()]
     if not panels:
         raise ValueError("No estimate in sk_estimates gives shells or containers.")
-    title, alt = _seoul_words(series, panels)
+    others = {a: shaping.estimator_label(a) for a, k in zip(series.get("announced_by", []), series["estimator"])
+              if k != "south_korea"}
+    tags = {a: shaping.acronym(label) for a, label in others.items()}
+    title, alt = _seoul_words(series, panels, tags)
     ids = captions.cited_ids(sk)
     src_line = captions.source_line(sources, ids)
-    panel_h, gap, bottom_in = 1.6, 0.45, 0.4
+    kinds = [k for k in ESTIMATOR_STYLE if k in set(series["estimator"])]
+    legend_in = 0.3 if len(kinds) > 1 else 0.0
+    panel_h, gap, bottom_in = 1.6, 0.45, 0.45 + legend_in
     height = bottom_in + len(panels) * panel_h + (len(panels) - 1) * gap + 0.1
     fig = style.new_figure(height)
     dates = series["announced"]
@@ -54,9 +85,13 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
         style.style_axes(ax, grid="y")
         part = series[series[col].notna()]
         scale, unit = (1e6, "million") if col == "shells" and part[col].max() >= 1e6 else (1, "")
-        ax.plot(part["announced"], part[col] / scale, color=style.SERIES_COLORS[i], linewidth=1.2, alpha=0.8,
-                marker="o", markersize=6, gid=f"line-{col}")
-        texts = [qualified(v, q) for v, q in zip(part[col], part[QUALIFIER_COLUMN[col]])]
+        color = style.SERIES_COLORS[i]
+        for kind in kinds:
+            pts = part[part["estimator"] == kind]
+            if len(pts):
+                ax.plot(pts["announced"], pts[col] / scale, linestyle="none", color=color, markeredgecolor=color,
+                        zorder=3, gid=f"points-{col}-{kind}", **ESTIMATOR_STYLE[kind])
+        texts = [_point_text(r, col, tags) for _, r in part.iterrows()]
         # labels that would overlap are stacked: slot 0 just above the point, slot 1 higher, ...
         widths = [(len(t) * char_in + 0.1) / in_per_day for t in texts]
         starts = [(d - x0).days - w / 2 for d, w in zip(part["announced"], widths)]
@@ -71,38 +106,93 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
         label = {"shells": "Shells", "containers": "Containers"}[col]
         ax.set_ylabel(f"{label}\n({unit})" if unit else label, fontsize=style.FONT["small"])
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+        ax.xaxis.set_major_formatter(FuncFormatter(_month_tick))
         if i < len(panels) - 1:
             ax.tick_params(labelbottom=False)
-    subtitle = ("Estimates of North Korean munitions shipped to Russia, by date of announcement; a missing "
-                "point means that announcement gave no figure for it. Lines only join the points.")
+    if legend_in:
+        names = {"south_korea": "South Korean government estimate",
+                 "multilateral": "; ".join(dict.fromkeys(
+                     f"{tags[a]}: {label}" if tags[a] != label else label for a, label in others.items()))}
+        handles = [Line2D([], [], linestyle="none", color=style.DARK, markeredgecolor=style.DARK,
+                          label=names[k], **ESTIMATOR_STYLE[k]) for k in kinds]
+        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.1, 0.0), ncol=len(handles), frameon=False,
+                   fontsize=style.FONT["small"], handletextpad=0.4, columnspacing=2.0)
+    subtitle = _seoul_subtitle(series)
     style.finish(fig, title, src_line, subtitle)
     data = series.copy()
     return Chart(fig=fig, alt_text=captions.sentence(alt), data=data, title=title, source_line=src_line,
                  subtitle=subtitle, sources=captions.cited_sources(sources, ids), kind="seoul_estimates")
 
 
-def _seoul_words(series: pd.DataFrame, panels: list[str]) -> tuple[str, str]:
-    col = panels[0]
-    q = QUALIFIER_COLUMN[col]
-    part = series[series[col].notna()]
-    first, last = part.iloc[0], part.iloc[-1]
-    d1, d2 = captions.format_date(first["announced"]), captions.format_date(last["announced"])
-    what = f"Seoul's estimate of North Korean {col} sent to Russia"
-    if len(part) == 1:
-        finding = f"{what}: {qualified(first[col], first.get(q))} ({d1})"
-    elif last[col] == first[col]:
-        finding = f"{what} stayed at {qualified(last[col], last.get(q))} from {d1} to {d2}"
+def _month_tick(x: float, pos: int | None = None) -> str:
+    """'Sep' under a tick, with the year under the first tick and under January."""
+    d = mdates.num2date(x)
+    return d.strftime("%b\n%Y") if pos == 0 or d.month == 1 else d.strftime("%b")
+
+
+def _windows(series: pd.DataFrame) -> tuple[list[str], int]:
+    """The distinct start dates the estimates count from ('Jul 2022', …) and how many rows give none."""
+    if "counting_since" not in series.columns:
+        return [], 0
+    since = series["counting_since"].dropna().sort_values()
+    months = list(dict.fromkeys(captions.format_date(d).split(" ", 1)[-1] for d in since))  # 'Jul 2023'
+    return months, int(series["counting_since"].isna().sum())
+
+
+def _seoul_subtitle(series: pd.DataFrame) -> str:
+    text = ("Estimates of North Korean munitions shipped to Russia, by date of announcement; a missing point "
+            "means that announcement gave no figure for it.")
+    windows, unstated = _windows(series)
+    if len(windows) > 1:
+        text += (f" They count from different start dates ({windows[0]} to {windows[-1]}"
+                 + (f"; {unstated} not stated" if unstated else "") + "), so the points are not joined.")
     else:
-        verb = "rose" if last[col] > first[col] else "fell"
-        finding = (f"{what} {verb} from {qualified(first[col], first.get(q))} ({d1}) to "
-                   f"{qualified(last[col], last.get(q))} ({d2})")
+        text += " Each point is a separate estimate; the points are not joined."
+    if "shells_basis" in series.columns:
+        basis = series.loc[series["shells"].notna(), "shells_basis"].astype(str)
+        capacity = int(basis.str.contains("152 mm|capacity").sum())
+        if capacity:
+            how_many = "All" if capacity == len(basis) else "Most" if capacity > len(basis) / 2 else "Some"
+            text += f" {how_many} shell figures convert container capacity into shells; they are not counts."
+    return text
+
+
+def _seoul_words(series: pd.DataFrame, panels: list[str], tags: dict[str, str] | None = None) -> tuple[str, str]:
+    """Title: who made the estimates, how they changed from one announcement to the next, and
+    (where the table says so) that they count over different periods. Alt text: every estimate."""
+    tags = tags or {}
+    col = panels[0]
+    part = series[series[col].notna()]
+    kinds = set(part["estimator"])
+    who = "South Korean" if kinds == {"south_korea"} else (
+        "South Korean and allied" if "south_korea" in kinds else "Allied")
+    what = f"{who} estimates of North Korean {col} sent to Russia"
+    values = part[col].tolist()
+    if len(values) == 1:
+        r = part.iloc[0]
+        finding = f"{who} estimate of North Korean {col} sent to Russia: {_point_text(r, col, {})} " \
+                  f"({captions.format_date(r['announced'])})"
+    elif all(b > a for a, b in zip(values, values[1:])):
+        finding = f"{what} grew with each announcement"
+    elif all(b < a for a, b in zip(values, values[1:])):
+        finding = f"{what} fell with each announcement"
+    elif values[-1] > values[0]:
+        finding = f"{what} rose overall, though not with every announcement"
+    elif values[-1] < values[0]:
+        finding = f"{what} fell overall, though not with every announcement"
+    else:
+        finding = f"{what} varied between announcements"
+    windows, _ = _windows(part)
+    if len(windows) > 1:
+        finding += " \u2013 counted over different periods"
     points = []
     for _, r in series.iterrows():
-        bits = [qualified(r[c], r.get(QUALIFIER_COLUMN[c]), c) for c in ("shells", "containers") if pd.notna(r[c])]
-        who = "" if captions.is_blank(r.get("announced_by")) else f" ({r['announced_by']})"
-        points.append(f"{captions.format_date(r['announced'])}{who}: {' and '.join(bits) or 'no figure'}")
-    alt = f"Line chart of {len(series)} South Korean estimates: " + "; ".join(points)
+        bits = [_point_text(r, c, {}, c) for c in ("shells", "containers") if pd.notna(r[c])]
+        by = "" if captions.is_blank(r.get("announced_by")) else f" ({r['announced_by']})"
+        points.append(f"{captions.format_date(r['announced'])}{by}: {' and '.join(bits) or 'no figure'}")
+    n_other = int((series["estimator"] != "south_korea").sum())
+    whose = "South Korean" if not n_other else f"{len(series) - n_other} South Korean and {n_other} multilateral"
+    alt = f"Dot chart of {whose} estimates over time, not one series: " + "; ".join(points)
     return finding, alt
 
 
@@ -110,6 +200,7 @@ def _seoul_words(series: pd.DataFrame, panels: list[str]) -> tuple[str, str]:
 def vietnam_arms_imports(
     measure: str | None = None,
     top: int = 5,
+    periods: str | Sequence[str] | None = None,
     *,
     imports: pd.DataFrame | None = None,
     countries: pd.DataFrame | None = None,
@@ -117,16 +208,24 @@ def vietnam_arms_imports(
 ) -> Chart:
     """Vietnam's arms imports by supplier and period: one stacked bar per period, as shares (%)
     where the sources give shares, else SIPRI trend-indicator values (TIV, million). Only
-    sourced rows are drawn; rows of another measure (e.g. a share of the inventory rather
-    than of imports) are left out unless that measure is asked for.
+    sourced rows are drawn.
 
-    vietnam_arms_imports(); vietnam_arms_imports(top=3)"""
+    measure: default 'imports' (rows of another measure, e.g. the share of Russian weapons in
+    Vietnam's inventory, are left out unless asked for). top: the largest suppliers drawn by
+    name (at most 7, each in its own colour; the rest are summed as grey 'other suppliers').
+    periods: default SIPRI's standard five-year periods; 'all' adds longer windows such as
+    2000–2023; or a list such as ["2014-2018", "2019-2023"].
+
+    vietnam_arms_imports(); vietnam_arms_imports(top=3); vietnam_arms_imports(periods="all")"""
+    if not 1 <= int(top) <= len(style.SUPPLIER_PALETTE):
+        raise ValueError(f"top must be between 1 and {len(style.SUPPLIER_PALETTE)} (one distinct colour each); "
+                         f"got {top}.")
     df = table("vietnam_arms_imports", imports)
     countries = table("countries", countries)
     sources = table("sources", sources)
-    shares, value, measure = shaping.arms_import_shares(df, measure, top)
+    shares, value, measure = shaping.arms_import_shares(df, measure, int(top), periods)
     if shares.empty:
-        raise ValueError("No sourced value in vietnam_arms_imports.")
+        raise ValueError("No sourced value in vietnam_arms_imports for this measure and these periods.")
     names = shaping.name_map(countries, [c for c in shares.columns if c != shaping.OTHER_SUPPLIERS])
     if "supplier_name" in df.columns:  # codes the countries table lacks
         for code, name in zip(df["supplier_iso3"], df["supplier_name"]):
@@ -135,29 +234,31 @@ def vietnam_arms_imports(
     names[shaping.OTHER_SUPPLIERS] = "other suppliers"
     pct = value == "share_pct"
     unit = "%" if pct else " TIV m"
-    title = _arms_title(shares, names, pct)
+    inventory = measure == "inventory"
+    title = _arms_title(shares, names, pct, inventory)
     used = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
-    ids = captions.cited_ids(used)
+    used = used[[shaping.period_label(a, b) in set(shares.index) for a, b in zip(used["period_start"], used["period_end"])]]
+    ids = captions.cited_ids(used)  # only the rows drawn
     src_line = captions.source_line(sources, ids)
-    periods = list(shares.index)
+    periods_shown = list(shares.index)
     suppliers = list(shares.columns)
-    bar_h = 0.6
-    height = len(periods) * 0.55 + 0.95
+    colors = style.supplier_colors(suppliers, other=shaping.OTHER_SUPPLIERS)
+    unlisted = pct and any(shares.sum(axis=1) < 99.5)
+    # the legend sits to the right of the bars, in stacking order, so it never meets the axis label
+    handles = [Patch(facecolor=colors[sup], label=names[sup]) for sup in suppliers]
+    if unlisted:
+        handles.append(Patch(facecolor="white", edgecolor=style.GREY, hatch="///", label="not itemised"))
+    longest = max(len(h.get_label()) for h in handles)
+    legend_in = 0.55 + longest * style.FONT["small"] * 0.55 / 72
+    left_in, bar_h = 1.1, 0.6
+    plot_h = max(len(periods_shown) * 0.55, len(handles) * 0.2 + 0.1)
+    height = plot_h + 0.55
     fig = style.new_figure(height)
-    ax = fig.add_axes((1.1 / style.WIDTH, 0.8 / height, 1 - 1.4 / style.WIDTH, (height - 0.9) / height))
+    ax = fig.add_axes((left_in / style.WIDTH, 0.5 / height, 1 - (left_in + legend_in + 0.1) / style.WIDTH,
+                       plot_h / height))
     style.style_axes(ax, grid="x")
-    palette = [style.OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "reddish_purple", "sky_blue", "yellow")]
-    colors, k = {}, 0
-    for sup in suppliers:
-        if sup == "RUS":
-            colors[sup] = style.OKABE_ITO["vermillion"]
-        elif sup == shaping.OTHER_SUPPLIERS:
-            colors[sup] = style.GREY
-        else:
-            colors[sup] = palette[k % len(palette)]
-            k += 1
     biggest = float(shares.sum(axis=1).max())
-    for i, period in enumerate(periods):
+    for i, period in enumerate(periods_shown):
         left = 0.0
         for sup in suppliers:
             v = shares.at[period, sup]
@@ -172,27 +273,39 @@ def vietnam_arms_imports(
         if pct and left < 99.5:
             ax.barh(i, 100 - left, left=left, height=bar_h, color="white", edgecolor=style.GREY, hatch="///",
                     hatchcolor="#CCCCCC", linewidth=0.6, gid=f"bar-{period}-unlisted")
-    ax.set_yticks(range(len(periods)), periods)
+    ax.set_yticks(range(len(periods_shown)), periods_shown)
     ax.tick_params(axis="y", labelsize=style.FONT["body"])
-    ax.set_ylim(len(periods) - 0.5, -0.5)
+    ax.set_ylim(len(periods_shown) - 0.5, -0.5)
     if pct:
         ax.set_xlim(0, 100)
-        ax.set_xlabel("Share of Vietnam's arms imports in the period (%)")
+        ax.set_xlabel("Share of the weapons Vietnam holds (%)" if inventory else
+                      "Share of Vietnam's arms imports in the period (%)")
     else:
         ax.set_xlabel("SIPRI trend-indicator value (TIV, million)")
-    handles = [Patch(facecolor=colors[sup], label=names[sup]) for sup in suppliers]
-    if pct and any(shares.sum(axis=1) < 99.5):
-        handles.append(Patch(facecolor="white", edgecolor=style.GREY, hatch="///", label="not itemised"))
-    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=min(7, len(handles)),
-               frameon=False, fontsize=style.FONT["small"], handlelength=1.2, columnspacing=1.0)
-    subtitle = ("Each supplier's share of Vietnam's arms imports per period (SIPRI trend-indicator values), "
-                "where a source gives it." if pct else "Arms deliveries to Vietnam per period, where a source gives them.")
-    if shaping.periods_overlap(periods):
+    legend = fig.legend(handles=handles, loc="upper left", frameon=False, fontsize=style.FONT["small"],
+                        handlelength=1.2, bbox_to_anchor=(1 - (legend_in - 0.1) / style.WIDTH, (0.5 + plot_h) / height),
+                        borderaxespad=0.0)
+    legend.set_gid("legend-suppliers")
+    subtitle = ("Each supplier's share of Vietnam's arms imports per period (SIPRI trend-indicator values: a "
+                "volume index, not money), where a source gives it." if pct else
+                "Arms deliveries to Vietnam per period, where a source gives them.")
+    if inventory:
+        subtitle = ("Share of the weapons Vietnam holds (its inventory, including Soviet-era equipment), not of "
+                    "imports in a period: do not compare with the SIPRI import shares.")
+    measure_rows = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
+    longer = sorted({label for label in (shaping.period_label(a, b) for a, b in
+                                         zip(measure_rows["period_start"], measure_rows["period_end"]))
+                     if _span(label) > shaping.SIPRI_PERIOD_YEARS} - set(periods_shown))
+    if {_span(p) for p in periods_shown} == {shaping.SIPRI_PERIOD_YEARS}:
+        subtitle += " SIPRI's standard five-year periods" + (
+            f" (the {', '.join(longer)} total is left out)." if longer else ".")
+    if shaping.periods_overlap(periods_shown):
         subtitle += " The periods overlap: each bar is a separate window, not a sequence."
     style.finish(fig, title, src_line, subtitle)
     parts = [f"{p}: " + ", ".join(f"{names[sup]} {captions.number(shares.at[p, sup])}{unit}" for sup in suppliers
-                                    if pd.notna(shares.at[p, sup])) for p in periods]
-    alt = "Bar chart of Vietnam's arms imports by supplier: " + "; ".join(parts)
+                                    if pd.notna(shares.at[p, sup])) for p in periods_shown]
+    alt = ("Bar chart of the origin of Vietnam's weapons inventory: " if inventory else
+           "Bar chart of Vietnam's arms imports by supplier: ") + "; ".join(parts)
     data = shares.reset_index().melt(id_vars="period", var_name="supplier", value_name=value).dropna()
     data["name"] = data["supplier"].map(names)
     return Chart(fig=fig, alt_text=captions.sentence(alt), data=data.reset_index(drop=True), title=title,
@@ -208,10 +321,16 @@ def _span(period: str) -> int:
         return 0
 
 
-def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool) -> str:
+def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventory: bool = False) -> str:
     """Russia's first and last value over the periods of the usual length (e.g. SIPRI's
-    five-year windows), else the top supplier of the last period."""
+    five-year windows), else the top supplier of the last period. inventory: the values are
+    shares of the weapons Vietnam holds, not of imports."""
     unit = "%" if pct else " TIV m"
+    if inventory:
+        last = shares.index[-1]
+        row = shares.loc[last].dropna().sort_values(ascending=False)
+        return (f"An estimated {captions.number(row.iloc[0])}% of Vietnam's arsenal was supplied by "
+                f"{names[row.index[0]]} ({last})")
     spans = pd.Series({p: _span(p) for p in shares.index})
     usual = spans.mode().iloc[0] if len(spans) else 0
     comparable = shares.loc[spans[spans == usual].index]

@@ -8,43 +8,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+# one implementation of blanks, dates and source formatting, shared with lessonkit.data
+from lessonkit.data import MONTHS, format_date, format_source, format_source_line, is_blank, shorten  # noqa: F401
+
 SOURCE_COLUMNS = ("source_id", "source_id_2", "votes_source_id")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 VOTE_WORDS = {"Y": "yes", "N": "no", "A": "abstain", "NV": "not voting"}
 VOTE_VERBS = {"Y": ("voted yes", "voted yes"), "N": ("voted no", "voted no"),
               "A": ("abstained", "abstained"), "NV": ("did not vote", "did not vote")}
-
-
-def is_blank(value) -> bool:
-    if value is None:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return str(value).strip() == ""
-
-
-def format_date(value) -> str:
-    """'2022-03-02' or a Timestamp -> '2 Mar 2022'; '2024-07' -> 'Jul 2024'; '2024' -> '2024';
-    blank or 'undated' -> ''."""
-    if is_blank(value):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-    text = str(value).strip()
-    parts = text[:10].split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
-        if len(parts) == 1 and parts[0].isdigit():
-            return parts[0]
-    except (ValueError, IndexError):
-        pass
-    return "" if text.lower() == "undated" else text
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -87,43 +57,12 @@ def cited_sources(sources: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source_id", *[c for c in by_id.columns]])
 
 
-def shorten(text: str, limit: int) -> str:
-    """Cut text at a word boundary to at most `limit` characters, marking the cut with '…'."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:([")
-    return cut + "…"
-
-
-def format_source(row: Mapping, max_title: int | None = None) -> str:
-    """One source as 'Publisher, “Title” (2 Mar 2022)' (the format of lessonkit.data.source_line);
-    titles longer than max_title characters are shortened (the full text stays in .sources)."""
-    publisher = "" if is_blank(row.get("publisher")) else str(row["publisher"]).strip()
-    title = "" if is_blank(row.get("title")) else str(row["title"]).strip()
-    if max_title and title:
-        title = shorten(title, max_title)
-    date = format_date(row.get("published"))
-    if not publisher and not title:
-        return str(row.get("source_id", "?"))
-    text = publisher
-    if title:
-        text = f"{text}, \u201c{title}\u201d" if text else f"\u201c{title}\u201d"
-    if date:
-        text += f" ({date})"
-    return text
-
-
 def source_line(sources: pd.DataFrame, ids: Sequence[str], limit: int = 3, max_title: int = 70) -> str:
-    """'Source: …' / 'Sources: …; and 2 more', built from the sources table for the cited ids
-    (the first `limit` sources, titles cut to max_title characters)."""
-    cited = cited_sources(sources, list(dict.fromkeys(i for i in ids if not is_blank(i))))
-    if cited.empty:
-        return "Source: none cited"
-    parts = [format_source(r, max_title) for r in cited.head(limit).to_dict("records")]
-    more = f"; and {len(cited) - limit} more (see the chart's .sources)" if len(cited) > limit else ""
-    label = "Source" if len(cited) == 1 else "Sources"
-    return f"{label}: " + "; ".join(parts) + more
+    """'Source: …' / 'Sources: …; and 2 more (see the chart's .sources)', built from the sources
+    table for the cited ids (the first `limit` sources, titles cut to max_title characters).
+    The formatting is lessonkit.data.format_source_line, shared with data.source_line."""
+    cited = cited_sources(sources, list(dict.fromkeys(str(i) for i in ids if not is_blank(i))))
+    return format_source_line(cited, limit=limit, max_title=max_title, more_hint="see the chart's .sources")
 
 
 # --- votes ---------------------------------------------------------------------------------

@@ -1,14 +1,18 @@
-"""Interactive versions of the vote charts, with ipywidgets.
+"""Interactive versions of the vote charts and the arms-flow diagram, with ipywidgets.
 
-The explorer keeps ONE figure per view (a SeatCanvas, a TileCanvas) and updates its artists
+Each explorer keeps ONE figure per view (a SeatCanvas, a TileCanvas, a FlowCanvas) and updates its artists
 when a control changes, then renders it into ONE `ipywidgets.Image` as PNG bytes: the browser
 swaps the picture in place (no flicker, no cleared output area), no figure is ever registered
 with pyplot (nothing piles up), and a saved notebook stores one PNG in its widget state. Title, subtitle, source line and the
 text alternative are HTML text around the image (sharp, selectable, read by screen readers,
 and cheaper to redraw than text inside the PNG).
 
-    from lessonkit.charts import vote_explorer
+    from lessonkit.charts import flow_explorer, vote_explorer
     vote_explorer()                      # resolution dropdown, seats/map toggle, country picker
+    flow_explorer()                      # "How sure" and "What flows" dropdowns
+
+Both widgets carry the CSS class `lk-interactive` (the browser tests find interactive charts by
+it: a <select> and an <img> inside), plus `lk-vote-explorer` / `lk-flow-explorer`.
 """
 
 from __future__ import annotations
@@ -20,13 +24,25 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 import pandas as pd
 
-from lessonkit.charts import captions, shaping
+from lessonkit.charts import captions, shaping, style
+from lessonkit.charts.flows import FlowCanvas, NoFlows, flow_diagram
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
 from lessonkit.charts.tilemap import TileCanvas, tile_map
 from lessonkit.charts.votes import DEFAULT_HIGHLIGHT, SeatCanvas, seat_chart
 
 VIEWS = {"Seats": "seats", "Map": "map"}
+CSS_CLASS = "lk-interactive"  # on every explorer's outer box: the browser tests look for it
+
+
+def _header_html(title: str, subtitle: str) -> str:
+    return (f"<div style='font-weight:bold;font-size:16px;line-height:1.3'>{html.escape(title)}</div>"
+            f"<div style='color:var(--jp-ui-font-color2, #555);font-size:13px'>{html.escape(subtitle)}</div>")
+
+
+def _caption_html(source_line: str, alt_text: str) -> str:
+    return (f"<div style='color:var(--jp-ui-font-color2, #555);font-size:11px'>{html.escape(source_line)}</div>"
+            f"<p><b>Text alternative:</b> {html.escape(alt_text)}</p>")
 
 
 class VoteExplorer:
@@ -94,6 +110,8 @@ class VoteExplorer:
             self.image,
             self.caption,
         ])
+        self.widget.add_class(CSS_CLASS)
+        self.widget.add_class("lk-vote-explorer")
         for control in (self.resolution, self.view, self.countries):
             control.observe(self.redraw, names="value")
         self.redraw()
@@ -115,14 +133,11 @@ class VoteExplorer:
         try:
             chart = self.draw()
         except ValueError as exc:  # e.g. a state with no recorded vote: say so, keep the last picture
-            self.caption.value = f"<p style='color:#B00'>{html.escape(str(exc))}</p>"
+            self.caption.value = f"<p style='color:var(--jp-error-color1, #B00)'>{html.escape(str(exc))}</p>"
             return
         self.image.value = chart.png(compress_level=1)
-        self.image.tooltip = chart.alt_text
-        self.header.value = (f"<div style='font-weight:bold;font-size:16px;line-height:1.3'>{html.escape(chart.title)}</div>"
-                             f"<div style='color:#555;font-size:13px'>{html.escape(chart.subtitle)}</div>")
-        self.caption.value = (f"<div style='color:#555;font-size:11px'>{html.escape(chart.source_line)}</div>"
-                              f"<p><b>Text alternative:</b> {html.escape(chart.alt_text)}</p>")
+        self.header.value = _header_html(chart.title, chart.subtitle)
+        self.caption.value = _caption_html(chart.source_line, chart.alt_text)
         self.chart = chart
         self.timings.append(time.perf_counter() - start)
 
@@ -144,3 +159,126 @@ def vote_explorer(
     """The interactive vote chart: vote_explorer("ES-11/1", ["RUS", "PRK", "VNM"], view="map").
     resolution: default the first (by date) with country votes."""
     return VoteExplorer(resolution, highlight, view, **tables)
+
+
+ALL = "all"
+
+
+class FlowExplorer:
+    """The arms-flow diagram with two dropdowns above it: "How sure" (All / Confirmed /
+    Official estimate / Reported / Alleged) and "What flows" (All and the categories in the
+    data). A change redraws the one FlowCanvas and puts the PNG into the one Image; title,
+    subtitle, source line and text alternative are HTML around it and follow the filter. A
+    filter that matches no row shows a message in the image and the title instead of an error.
+
+    Attributes: confidence, category (Dropdowns), image (Image), header, caption (HTML),
+    chart (the Chart shown, None while the filter matches nothing), message (the empty-filter
+    message, or ''), timings (seconds per redraw), widget (the VBox to display)."""
+
+    def __init__(
+        self,
+        states: Sequence[str] | None = None,
+        only_between: bool = False,
+        confidence: str | None = None,
+        category: str | None = None,
+        *,
+        transfers: pd.DataFrame | None = None,
+        countries: pd.DataFrame | None = None,
+        sources: pd.DataFrame | None = None,
+    ):
+        self.tables = {
+            "transfers": table("transfers", transfers),
+            "countries": table("countries", countries),
+            "sources": table("sources", sources),
+        }
+        self.states = shaping.check_countries(states, self.tables["countries"]) if states is not None else None
+        self.only_between = only_between
+        levels = shaping.check_confidence(confidence)
+        cats = shaping.check_category(category, style.ITEM_LABELS)
+        if (levels and len(levels) > 1) or (cats and len(cats) > 1):
+            raise ValueError("flow_explorer starts from one confidence level and one category (or 'all').")
+        present = set(shaping.transfer_categories(self.tables["transfers"]))
+        cat_options = [("All", ALL)] + [(style.ITEM_LABELS[c], c) for c in style.ITEM_COLORS if c in present]
+        if cats and cats[0] not in present:
+            raise ValueError(f"No transfer in the data is in category {cats[0]!r}; categories: "
+                             f"{', '.join(c for _, c in cat_options[1:])}.")
+        self.confidence = widgets.Dropdown(
+            options=[("All", ALL)] + [(style.CONFIDENCE_LABELS[c], c) for c in style.CONFIDENCE_LEVELS],
+            value=levels[0] if levels else ALL, description="How sure", layout=widgets.Layout(width="auto"))
+        self.category = widgets.Dropdown(options=cat_options, value=cats[0] if cats else ALL,
+                                         description="What flows", layout=widgets.Layout(width="auto"))
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="800px"))
+        self.header = widgets.HTML()
+        self.caption = widgets.HTML()
+        self.chart: Chart | None = None
+        self.message = ""
+        self.canvas = FlowCanvas()
+        self.timings: list[float] = []
+        self.widget = widgets.VBox([
+            widgets.HBox([self.confidence, self.category]),
+            self.header,
+            self.image,
+            self.caption,
+        ])
+        self.widget.add_class(CSS_CLASS)
+        self.widget.add_class("lk-flow-explorer")
+        for control in (self.confidence, self.category):
+            control.observe(self.redraw, names="value")
+        self.redraw()
+
+    def draw(self) -> Chart:
+        """The chart for the controls' current values (not displayed). Raises NoFlows if the
+        filter matches no row."""
+        t = self.tables
+        return flow_diagram(self.states, self.only_between,
+                            confidence=None if self.confidence.value == ALL else self.confidence.value,
+                            category=None if self.category.value == ALL else self.category.value,
+                            transfers=t["transfers"], countries=t["countries"], sources=t["sources"],
+                            frame=False, canvas=self.canvas)
+
+    def redraw(self, change=None) -> None:
+        """Re-render the diagram into the image (called by the controls)."""
+        start = time.perf_counter()
+        try:
+            chart = self.draw()
+        except NoFlows as exc:  # an empty filter: say so in the picture and the title
+            self.message = exc.message
+            self.canvas.show_message(f"{exc.message} Choose another option under \u201cHow sure\u201d "
+                                     "or \u201cWhat flows\u201d.")
+            self.image.value = _png(self.canvas.fig)
+            self.header.value = _header_html(exc.message, "Nothing to draw for this filter.")
+            self.caption.value = _caption_html("", f"Empty diagram: {exc.message}")
+            self.chart = None
+            self.timings.append(time.perf_counter() - start)
+            return
+        self.message = ""
+        self.image.value = chart.png(compress_level=1)
+        self.header.value = _header_html(chart.title, chart.subtitle)
+        self.caption.value = _caption_html(chart.source_line, chart.alt_text)
+        self.chart = chart
+        self.timings.append(time.perf_counter() - start)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+    def __repr__(self) -> str:
+        return f"FlowExplorer(confidence={self.confidence.value!r}, category={self.category.value!r})"
+
+
+def _png(fig) -> bytes:
+    """A figure as PNG bytes, rendered like Chart.png(compress_level=1)."""
+    return Chart(fig=fig, alt_text="", data=pd.DataFrame()).png(compress_level=1)
+
+
+def flow_explorer(
+    states: Sequence[str] | None = None,
+    only_between: bool = False,
+    confidence: str | None = None,
+    category: str | None = None,
+    **tables: pd.DataFrame,
+) -> FlowExplorer:
+    """The interactive arms-flow diagram: flow_explorer(); flow_explorer(confidence="confirmed").
+    states / only_between as in flow_diagram; confidence and category set the dropdowns' start."""
+    return FlowExplorer(states, only_between, confidence, category, **tables)

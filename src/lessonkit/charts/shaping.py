@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 
@@ -515,14 +516,18 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
     (confirmed > official_estimate > reported > alleged), how many rows of each confidence it
     merges, and a curvature so that edges between the same two states do not overlap.
 
-    Columns: from_iso3, to_iso3, category, confidence, confidences, items, transfer_ids, n, rad."""
-    columns = ["from_iso3", "to_iso3", "category", "confidence", "confidences", "items", "transfer_ids", "n", "rad"]
+    Columns: from_iso3, to_iso3, category, confidence, confidences, items (labels: the item, or
+    its unit where the item is 'other'), kinds (the distinct `item` values, 'other' for blank),
+    transfer_ids, n, rad."""
+    columns = ["from_iso3", "to_iso3", "category", "confidence", "confidences", "items", "kinds", "transfer_ids",
+               "n", "rad"]
     if transfers.empty:
         return pd.DataFrame(columns=columns)
     t = transfers.copy()
     blank = pd.Series([None] * len(t), index=t.index)
     t["category"] = [item_category(i, d) for i, d in zip(t["item"], t.get("description", blank))]
     t["label"] = [item_label(i, u) for i, u in zip(t["item"], t.get("unit", blank))]
+    t["kind"] = ["other" if is_blank(i) else str(i).strip().lower() for i in t["item"]]
     t["confidence"] = t["confidence"].astype(str).str.strip().str.lower()
     rank = {c: i for i, c in enumerate(CONFIDENCE_ORDER)}
     rows = []
@@ -534,6 +539,7 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
             "confidence": g["confidence"].iloc[0],
             "confidences": {c: int(counts[c]) for c in CONFIDENCE_ORDER if c in counts},
             "items": list(dict.fromkeys(g["label"])),
+            "kinds": list(dict.fromkeys(g["kind"])),
             "transfer_ids": [str(i) for i in g.get("transfer_id", pd.Series(range(len(g))))],
             "n": len(g),
         })
@@ -557,9 +563,92 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
     return edges[columns]
 
 
+CATEGORY_ORDER = tuple(dict.fromkeys(c for c, _ in ITEM_KEYWORDS)) + ("other",)
+
+
+def check_confidence(value) -> list[str] | None:
+    """None / 'all' -> None (no filter); a level or a list of levels -> the levels, in the order
+    firmest first. Accepts 'official estimate' and 'Official estimate' for 'official_estimate'.
+    Raises ValueError naming the valid levels."""
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "all")):
+        return None
+    values = [value] if isinstance(value, str) else list(value)
+    out = []
+    for v in values:
+        key = str(v).strip().lower().replace(" ", "_").replace("-", "_")
+        if key not in CONFIDENCE_ORDER:
+            raise ValueError(f"Unknown confidence {v!r}; valid: {', '.join(CONFIDENCE_ORDER)} (or 'all').")
+        out.append(key)
+    return [c for c in CONFIDENCE_ORDER if c in out]
+
+
+def check_category(value, labels: dict[str, str] | None = None) -> list[str] | None:
+    """None / 'all' -> None (no filter); a category key ('goods') or its label
+    ('Oil, food, money, goods'), or a list of them -> the keys in CATEGORY_ORDER.
+    Raises ValueError naming the valid categories."""
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "all")):
+        return None
+    by_label = {str(v).strip().lower(): k for k, v in (labels or {}).items()}
+    values = [value] if isinstance(value, str) else list(value)
+    out = []
+    for v in values:
+        key = str(v).strip().lower()
+        key = key if key in CATEGORY_ORDER else by_label.get(key)
+        if key is None:
+            raise ValueError(f"Unknown category {v!r}; valid: {', '.join(CATEGORY_ORDER)} (or 'all').")
+        out.append(key)
+    return [c for c in CATEGORY_ORDER if c in out]
+
+
+def transfer_categories(transfers: pd.DataFrame) -> pd.Series:
+    """The flow category of each transfer row (item_category of item, then description)."""
+    blank = pd.Series([None] * len(transfers), index=transfers.index)
+    return pd.Series([item_category(i, d) for i, d in zip(transfers["item"], transfers.get("description", blank))],
+                     index=transfers.index, dtype=object)
+
+
+def filter_transfers(transfers: pd.DataFrame, confidence: Sequence[str] | None = None,
+                     categories: Sequence[str] | None = None) -> pd.DataFrame:
+    """The rows rated one of these confidence levels and in one of these categories (None: any)."""
+    keep = pd.Series(True, index=transfers.index)
+    if confidence is not None:
+        keep &= transfers["confidence"].astype(str).str.strip().str.lower().isin(list(confidence))
+    if categories is not None:
+        keep &= transfer_categories(transfers).isin(list(categories))
+    return transfers[keep]
+
+
+# "11 states", not "United States"; not "joint" either (South Korea's Joint Chiefs of Staff)
+MULTILATERAL_PATTERN = re.compile(r"multilateral|\bmsmt\b|\b\d+ (?:member )?states\b", re.IGNORECASE)
+
+
+def estimator_kind(announced_by) -> str:
+    """'multilateral' for an estimate by a group of states (e.g. the MSMT, '11 states'), else
+    'south_korea': the sk_estimates table holds South Korean estimates except where it says."""
+    text = "" if is_blank(announced_by) else str(announced_by)
+    return "multilateral" if MULTILATERAL_PATTERN.search(text) else "south_korea"
+
+
+def estimator_label(announced_by) -> str:
+    """'Multilateral Sanctions Monitoring Team (11 states; report released by …)' ->
+    'Multilateral Sanctions Monitoring Team (11 states)': the name and the first bracketed clause."""
+    text = "" if is_blank(announced_by) else " ".join(str(announced_by).split())
+    name, _, rest = text.partition(" (")
+    first = rest.rstrip(")").split(";")[0].split(",")[0].strip()
+    return f"{name} ({first})" if first else name
+
+
+def acronym(name: str) -> str:
+    """'Multilateral Sanctions Monitoring Team (11 states)' -> 'MSMT'."""
+    words = str(name).split(" (")[0].split()
+    caps = "".join(w[0] for w in words if w[:1].isupper())
+    return caps if len(caps) >= 2 else str(name)
+
+
 def sk_series(sk: pd.DataFrame) -> pd.DataFrame:
-    """Seoul's estimates in date order: announced, announced_by, containers, containers_qualifier,
-    shells, qualifier (of the shell figure)."""
+    """The estimates in date order: announced, announced_by, estimator ('south_korea' or
+    'multilateral', see estimator_kind), containers, containers_qualifier, shells, qualifier
+    (of the shell figure), shells_basis and counting_since where the table has them."""
     out = sk.copy()
     out["announced"] = as_date(out["announced"])
     for col in ("shells", "containers"):
@@ -567,8 +656,12 @@ def sk_series(sk: pd.DataFrame) -> pd.DataFrame:
     # 'qualifier' qualifies the shell figure; containers have their own where the table has one
     if "containers_qualifier" not in out.columns:
         out["containers_qualifier"] = out.get("qualifier")
-    keep = [c for c in ("estimate_id", "announced", "announced_by", "containers", "containers_qualifier", "shells",
-                        "qualifier", "source_id", "source_id_2") if c in out.columns]
+    out["estimator"] = [estimator_kind(a) for a in out.get("announced_by", pd.Series([None] * len(out)))]
+    if "counting_since" in out.columns:
+        out["counting_since"] = as_date(out["counting_since"])
+    keep = [c for c in ("estimate_id", "announced", "announced_by", "estimator", "containers", "containers_qualifier",
+                        "shells", "qualifier", "shells_basis", "counting_since", "source_id", "source_id_2")
+            if c in out.columns]
     return out.sort_values("announced", kind="stable")[keep].reset_index(drop=True)
 
 
@@ -583,29 +676,55 @@ def period_label(start, end) -> str:
 OTHER_SUPPLIERS = "OTHER"
 
 
-def arms_import_shares(imports: pd.DataFrame, measure: str | None = None, top: int = 5) -> tuple[pd.DataFrame, str, str]:
+SIPRI_PERIOD_YEARS = 5  # SIPRI compares arms transfers over five-year periods
+
+
+def _dash(label) -> str:
+    return str(label).strip().replace("-", "\u2013").replace(" ", "")
+
+
+def arms_import_shares(imports: pd.DataFrame, measure: str | None = None, top: int = 5,
+                       periods: str | Sequence[str] | None = None) -> tuple[pd.DataFrame, str, str]:
     """Vietnam's arms imports as a period x supplier table.
 
-    measure: the rows' `measure` to use (default: the most common, e.g. 'imports'); rows of
-    other measures (e.g. a share of the inventory) are left out. Values are share_pct where
-    every chosen row has one, else tiv_million. The `top` suppliers (by their largest value)
-    keep their own column, the rest are summed in the column OTHER_SUPPLIERS. Periods are
-    labelled '2014–2018' and sorted by start, then end. Returns (table, value column, measure)."""
+    measure: the rows' `measure` to use (default: 'imports' where there are such rows, else the
+    most common); rows of other measures (e.g. a share of the inventory) are left out.
+    periods: None = SIPRI's standard five-year periods where the rows have any (else every
+    period); 'all' = every period, e.g. also 2000–2023; or a list of labels ('2014–2018' or
+    '2014-2018'). Values are share_pct where every chosen row has one, else tiv_million. The
+    `top` suppliers (by their largest value) keep their own column, the rest are summed in the
+    column OTHER_SUPPLIERS. Periods are labelled '2014–2018' and sorted by start, then end.
+    Returns (table, value column, measure)."""
     df = imports.copy()
     if "measure" in df.columns and df["measure"].notna().any():
         measures = df["measure"].dropna().astype(str)
-        measure = measure or measures.value_counts().index[0]
+        if measure is None:
+            measure = "imports" if "imports" in set(measures) else measures.value_counts().index[0]
         if measure not in set(measures):
             raise ValueError(f"No arms-import rows with measure {measure!r}; measures: {', '.join(sorted(set(measures)))}.")
         df = df[df["measure"].astype(str) == measure]
+    df["period"] = [period_label(s, e) for s, e in zip(df["period_start"], df["period_end"])]
+    if periods is None:
+        span = (pd.to_numeric(df["period_end"], errors="coerce") - pd.to_numeric(df["period_start"], errors="coerce") + 1)
+        if (span == SIPRI_PERIOD_YEARS).any():
+            df = df[span == SIPRI_PERIOD_YEARS]
+    elif not (isinstance(periods, str) and periods.strip().lower() == "all"):
+        wanted = [_dash(p) for p in ([periods] if isinstance(periods, str) else periods)]
+        valid = list(dict.fromkeys(df["period"]))
+        unknown = [p for p in wanted if p not in valid]
+        if unknown:
+            raise ValueError(f"No arms-import rows for period {', '.join(unknown)}; periods: {', '.join(valid)} "
+                             "(or 'all').")
+        df = df[df["period"].isin(wanted)]
     shares = pd.to_numeric(df.get("share_pct"), errors="coerce")
     tiv = pd.to_numeric(df.get("tiv_million"), errors="coerce")
     value = "share_pct" if shares.notna().all() and len(df) else "tiv_million"
     df["value"] = shares if value == "share_pct" else tiv
     df = df[df["value"].notna()].copy()
+    if df.empty:
+        return pd.DataFrame(), value, measure or ""
     codes = df["supplier_iso3"] if "supplier_iso3" in df.columns else pd.Series([None] * len(df), index=df.index)
     df["supplier"] = [OTHER_SUPPLIERS if is_blank(c) else str(c) for c in codes]
-    df["period"] = [period_label(s, e) for s, e in zip(df["period_start"], df["period_end"])]
     df["_order"] = [(str(s), str(e)) for s, e in zip(df["period_start"], df["period_end"])]
     table = df.pivot_table(index="period", columns="supplier", values="value", aggfunc="sum")
     order = df.drop_duplicates("period").sort_values("_order")["period"]
@@ -667,6 +786,36 @@ def partnership_timeline(partnerships: pd.DataFrame, countries: pd.DataFrame | N
     df = df.sort_values(["year", "rank", "name"], kind="stable").reset_index(drop=True)
     df["slot"] = df.groupby(["year", "rank"]).cumcount()
     return df
+
+
+def check_as_of(value) -> pd.Timestamp | None:
+    """None -> None; '2024-06-18' (or a date / Timestamp) -> Timestamp. Raises ValueError for
+    anything that is not a full date."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not isinstance(value, (pd.Timestamp,)) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]):
+        raise ValueError(f"as_of must be a date like '2024-06-18', not {value!r}.")
+    try:
+        return pd.Timestamp(text[:10] if not isinstance(value, pd.Timestamp) else value).normalize()
+    except ValueError:
+        raise ValueError(f"as_of must be a date like '2024-06-18', not {value!r}.") from None
+
+
+def partnerships_as_of(partnerships: pd.DataFrame, as_of) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The partnership steps known to have happened on or before `as_of`, and the steps that
+    cannot be placed (only the year is given, and it is the year of `as_of`).
+
+    A step with a day counts if that day is not after as_of; a step with only a year counts if
+    the year is before as_of's year. Returns (kept, undecided)."""
+    when = check_as_of(as_of)
+    df = partnerships.copy()
+    year = pd.to_numeric(df.get("year"), errors="coerce")
+    day = as_date(df["date"]) if "date" in df.columns else pd.Series(pd.NaT, index=df.index)
+    year = year.fillna(day.dt.year)
+    kept = day.notna() & (day <= when) | day.isna() & (year < when.year)
+    undecided = day.isna() & (year == when.year)
+    return df[kept], df[undecided]
 
 
 def trade_by_partner(trade: pd.DataFrame, year: int | None = None, reporter: str | None = None) -> pd.DataFrame:

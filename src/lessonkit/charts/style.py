@@ -64,7 +64,7 @@ ITEM_LABELS = {
     "weapons": "Weapons systems",
     "troops": "Troops, personnel",
     "technology": "Technology, know-how",
-    "goods": "Oil, food, goods",
+    "goods": "Oil, food, money, goods",
     "other": "Other",
 }
 CONFIDENCE_LEVELS = ("confirmed", "official_estimate", "reported", "alleged")
@@ -93,6 +93,47 @@ SERIES_COLORS = [
     MID_GREY,
 ]
 HIGHLIGHT = DARK  # outline of highlighted states
+
+# --- arms suppliers: one colour per supplier in every chart, "other" grey ---------------------
+# The seven Okabe-Ito colours other than black, for at most seven named suppliers in a chart.
+# Vietnam's seven largest suppliers in data/vietnam_arms_imports.csv keep the same colour in
+# every chart (whatever subset a lesson passes); any other supplier gets a colour no supplier
+# in the same chart has.
+SUPPLIER_PALETTE = (
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["blue"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["reddish_purple"],
+    OKABE_ITO["sky_blue"],
+    OKABE_ITO["yellow"],
+)
+SUPPLIER_COLORS = {
+    "RUS": OKABE_ITO["vermillion"],
+    "ISR": OKABE_ITO["blue"],
+    "BLR": OKABE_ITO["orange"],
+    "NLD": OKABE_ITO["bluish_green"],
+    "USA": OKABE_ITO["reddish_purple"],
+    "KOR": OKABE_ITO["sky_blue"],
+    "IND": OKABE_ITO["yellow"],
+}
+OTHER_COLOR = GREY
+
+
+def supplier_colors(suppliers, other: str = "OTHER") -> dict[str, str]:
+    """A distinct colour for each of at most len(SUPPLIER_PALETTE) suppliers (SUPPLIER_COLORS
+    first, then the palette's unused colours in order), grey for `other`."""
+    named = [s for s in suppliers if s != other]
+    if len(named) > len(SUPPLIER_PALETTE):
+        raise ValueError(f"At most {len(SUPPLIER_PALETTE)} suppliers can have distinct colours; got {len(named)}.")
+    colors = {s: SUPPLIER_COLORS[s] for s in named if s in SUPPLIER_COLORS}
+    free = [c for c in SUPPLIER_PALETTE if c not in colors.values()]
+    for s in named:
+        if s not in colors:
+            colors[s] = free.pop(0)
+    if other in suppliers:
+        colors[other] = OTHER_COLOR
+    return colors
 
 # --- sizes ---------------------------------------------------------------------------------
 WIDTH = 8.0  # inches: the width of a notebook cell

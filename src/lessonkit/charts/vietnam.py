@@ -24,6 +24,7 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 def partnership_timeline(
     highlight: str | Sequence[str] = ("RUS",),
     *,
+    as_of: str | None = None,
     partnerships: pd.DataFrame | None = None,
     countries: pd.DataFrame | None = None,
     sources: pd.DataFrame | None = None,
@@ -32,21 +33,30 @@ def partnership_timeline(
     was given (shape and colour by level) joined by a line, partners in the order they reached
     the top level (comprehensive strategic partnership).
 
-    partnership_timeline(); partnership_timeline(["RUS", "CHN", "USA"])"""
+    as_of: a date ('2024-06-18', the article's date): only the steps taken by then (a step
+    known only by its year counts if that year is earlier); the title says "As of 18 Jun 2024"
+    and a dashed line marks the date. Default None: every row.
+
+    partnership_timeline(); partnership_timeline(["RUS", "CHN", "USA"], as_of="2024-06-18")"""
     df = table("vietnam_partnerships", partnerships)
     countries = table("countries", countries)
     sources = table("sources", sources)
     highlight = shaping.check_countries(highlight, countries)
+    when = shaping.check_as_of(as_of)
+    undecided = df.iloc[0:0]
+    if when is not None:
+        df, undecided = shaping.partnerships_as_of(df, when)
     tl = shaping.partnership_timeline(df, countries)
     if tl.empty:
-        raise ValueError("No partnership in vietnam_partnerships has a year.")
-    title, alt = _timeline_words(tl)
+        raise ValueError("No partnership in vietnam_partnerships has a year"
+                         + (f" on or before {captions.format_date(when)}." if when is not None else "."))
+    title, alt = _timeline_words(tl, when)
     ids = captions.cited_ids(df)
     src_line = captions.source_line(sources, ids)
 
     order = shaping.partner_order(tl)
     row_of = {code: i for i, code in enumerate(order)}
-    y0, y1 = int(tl["year"].min()), int(tl["year"].max())
+    y0, y1 = int(tl["year"].min()), int(tl["year"].max()) if when is None else when.year
     row_h, axis_h, legend_h = 0.27, 0.4, 0.35
     plot_h = len(order) * row_h
     height = plot_h + axis_h + legend_h
@@ -72,7 +82,8 @@ def partnership_timeline(
                 gid=f"step-{r['partner_iso3']}-{r['year']}")
         if rank == 3:
             ax.text(r["year"] + 0.45, row_of[r["partner_iso3"]], str(r["year"]), ha="left", va="center",
-                    fontsize=style.FONT["tiny"], color=style.MUTED)
+                    fontsize=style.FONT["tiny"], color=style.MUTED, zorder=4,
+                    bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none"))
     names = dict(zip(tl["partner_iso3"], tl["name"]))
     ax.set_yticks(range(len(order)), [names[c] for c in order])
     ax.tick_params(axis="y", labelsize=style.FONT["body"])
@@ -87,6 +98,18 @@ def partnership_timeline(
                fontsize=style.FONT["small"])
     subtitle = ("Year each partner was given each level; a grey line joins the steps of one partner. "
                 "Partners in the order they reached the top level.")
+    if when is not None:
+        x_when = when.year + (when.day_of_year - 0.5) / (366 if when.is_leap_year else 365)
+        ax.axvline(x_when, color=style.DARK, linewidth=0.9, linestyle=(0, (4, 3)), zorder=1.5, gid="as-of")
+        ax.text(x_when, -0.6, captions.format_date(when), ha="center", va="bottom", fontsize=style.FONT["tiny"],
+                color=style.DARK, gid="as-of-label")
+        subtitle += (f" Only steps taken by {captions.format_date(when)} (dashed line). Partners the table does not "
+                     "list (strategic partners never upgraded, steps whose date was not sourced) are missing.")
+        if len(undecided):
+            left = shaping.name_map(countries, undecided["partner_iso3"])
+            subtitle += (" Not shown because only the year is known: "
+                         + captions.join_names([f"{left[c]} ({y})" for c, y in
+                                                zip(undecided["partner_iso3"], undecided["year"])]) + ".")
     if highlight:
         subtitle += f" Outlined and bold: {captions.join_names(list(shaping.name_map(countries, highlight).values()))}."
     style.finish(fig, title, src_line, subtitle)
@@ -95,20 +118,23 @@ def partnership_timeline(
                  subtitle=subtitle, sources=captions.cited_sources(sources, ids), kind="partnership_timeline")
 
 
-def _timeline_words(tl: pd.DataFrame) -> tuple[str, str]:
+def _timeline_words(tl: pd.DataFrame, as_of: pd.Timestamp | None = None) -> tuple[str, str]:
     top_rank = int(tl["rank"].max())
     top = tl[tl["rank"] == top_rank].sort_values(["year", "name"], kind="stable").drop_duplicates("partner_iso3")
     label = shaping.LEVEL_LABELS[top_rank].lower()
     last_year = int(tl["year"].max())
     first = top.iloc[0]
-    title = f"Vietnam had {len(top)} {label}{'s' if len(top) != 1 else ''} by {last_year}; {first['name']} was first ({first['year']})"
+    had = f"Vietnam had {len(top)} {label}{'s' if len(top) != 1 else ''}"
+    had = f"As of {captions.format_date(as_of)}, {had}" if as_of is not None else f"{had} by {last_year}"
+    title = f"{had}; {first['name']} was first ({first['year']})"
     if "RUS" in set(top["partner_iso3"]) and first["partner_iso3"] != "RUS":
         k = list(top["partner_iso3"]).index("RUS")
         rus_year = int(top.loc[top["partner_iso3"] == "RUS", "year"].iloc[0])
         nth = ORDINALS[k] if k < len(ORDINALS) else f"number {k + 1}"
         title += f", Russia {nth} ({rus_year})"
     steps = [f"{r['name']} {str(r['level']).lower()} {r['year']}" for _, r in tl.iterrows()]
-    alt = f"Timeline of {len(tl)} steps in Vietnam's partnerships: " + "; ".join(steps)
+    when = f" up to {captions.format_date(as_of)}" if as_of is not None else ""
+    alt = f"Timeline of {len(tl)} steps in Vietnam's partnerships{when}: " + "; ".join(steps)
     return title, alt
 
 
