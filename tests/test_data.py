@@ -189,3 +189,15 @@ def test_ragged_row_is_named(copy_root):
         fh.write("XXX,Nowhere\n")
     msg = load_error("countries")
     assert "countries.csv, row 194" in msg and "header has" in msg
+
+
+def test_sources_markdown_folds_one_block_per_table_with_every_source():
+    text = data.sources_markdown(["un_votes", "events"])
+    assert text.count("<details>") == 2
+    assert text.count("<li>") == len(data.sources_for("un_votes")) + len(data.sources_for("events"))
+    assert "<script" not in text
+
+
+def test_source_line_names_publisher_and_title():
+    line = data.source_line("un_votes")
+    assert line.startswith("Source") and "United Nations" in line

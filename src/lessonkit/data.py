@@ -268,14 +268,23 @@ def format_source_line(rows, limit: int = 3, max_title: int | None = None, more_
 
 
 def sources_markdown(names: list[str]) -> str:
-    """A Markdown list of every source of the given tables, for a lesson's Sources section."""
-    lines = []
-    seen = set()
+    """The sources of the given tables, for a lesson's Sources section.
+
+    One folded block per table (title and number of sources; click to open), so the list is
+    complete without filling the screen. HTML inside Markdown: it renders in JupyterLab,
+    on GitHub and in nbconvert's HTML.
+    """
+    blocks = []
     for name in names:
-        for r in sources_for(name).itertuples():
-            if r.source_id in seen:
-                continue
-            seen.add(r.source_id)
-            title = html.escape(r.title)
-            lines.append(f"- {html.escape(r.publisher)}: [{title}]({r.url}), {r.published}. (table `{name}`)")
-    return "\n".join(lines)
+        res = resource(name)
+        items = [
+            f'<li>{html.escape(r.publisher)}: <a href="{html.escape(r.url, quote=True)}">{html.escape(r.title)}</a>, '
+            f"{html.escape(r.published)}</li>"
+            for r in sources_for(name).itertuples()
+        ]
+        title = html.escape(res.get("title", name))
+        blocks.append(
+            f"<details><summary><code>{name}</code> — {title} ({len(items)} source{'s' if len(items) != 1 else ''})"
+            f"</summary><ul>{''.join(items)}</ul></details>"
+        )
+    return "\n".join(blocks)
