@@ -6,6 +6,8 @@ Modules:
     data      -- load and validate the tables in data/
     quiz      -- question banks, grading and quiz widgets
     charts    -- the lessons' charts
+    clocks    -- one moment on several clocks (time zones)
+    exercises -- the "Your turn" tasks and their checks
 """
 
 __version__ = "0.1.0"

@@ -161,3 +161,149 @@ def paragraphs_table():
             "starts with": [p.text[:70] + ("…" if len(p.text) > 70 else "") for p in article.paragraphs],
         }
     ).set_index("paragraph")
+
+
+# --- display: the whole article with paragraph numbers and role tags ---------------------------
+
+ROLE_TAGS = {
+    "body": "body text",
+    "heading": "sub-heading",
+    "teaser": "teaser headline",
+    "caption": "photo caption",
+    "credit": "photo credit",
+}
+_ROLE_STYLE = {  # the tag text says the role; the style only repeats it (never colour alone)
+    "body": "",
+    "heading": "font-weight:bold;",
+    "teaser": "font-style:italic;border:1px dashed var(--jp-border-color1,#999);padding:2px 6px;",
+    "caption": "font-style:italic;border:1px dashed var(--jp-border-color1,#999);padding:2px 6px;",
+    "credit": "font-style:italic;border:1px dashed var(--jp-border-color1,#999);padding:2px 6px;",
+}
+
+
+def _highlight_pattern(words) -> re.Pattern | None:
+    """Whole words; a trailing * allows any ending ('vermutlich*' also finds 'vermutlichen')."""
+    parts = []
+    for w in words:
+        w = str(w).strip()
+        if not w:
+            continue
+        stem, any_end = (w[:-1], True) if w.endswith("*") else (w, False)
+        parts.append(r"\b" + r"\s+".join(re.escape(p) for p in stem.split()) + (r"\w*" if any_end else r"\b"))
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def _marked(text: str, pattern: re.Pattern | None) -> tuple[str, int]:
+    """The text as escaped HTML with every match of `pattern` in <mark><strong>, and the number of matches."""
+    if pattern is None:
+        return html.escape(text), 0
+    out, pos, n = [], 0, 0
+    for m in pattern.finditer(text):
+        out.append(html.escape(text[pos:m.start()]))
+        out.append(f'<mark class="lk-hedge"><strong>{html.escape(m.group(0))}</strong></mark>')
+        pos, n = m.end(), n + 1
+    out.append(html.escape(text[pos:]))
+    return "".join(out), n
+
+
+def _tag(label: str) -> str:
+    return (
+        '<span class="lk-role-tag" style="display:inline-block;min-width:9em;font-family:var(--jp-ui-font-family,sans-serif);'
+        'font-size:0.85em;font-style:normal;font-weight:normal;border:1px solid var(--jp-border-color1,#999);'
+        f'border-radius:3px;padding:0 4px;margin-right:6px;">{html.escape(label)}</span>'
+    )
+
+
+def _excerpt(text: str, pattern: re.Pattern | None, words: int | None) -> str:
+    """At most about `words` words of a paragraph: its opening, or the words around each marked word."""
+    tokens = list(re.finditer(r"\S+", text))
+    if words is None or len(tokens) <= words:
+        return text
+    if pattern is None or not pattern.search(text):
+        return text[: tokens[words - 1].end()] + " …"
+    half = max(words // 2, 1)
+    spans: list[list[int]] = []
+    for m in pattern.finditer(text):
+        i = next(k for k, t in enumerate(tokens) if t.end() > m.start())
+        lo, hi = max(i - half, 0), min(i + half, len(tokens) - 1)
+        if spans and lo <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    parts = [text[tokens[lo].start(): tokens[hi].end()] for lo, hi in spans]
+    return ("… " if spans[0][0] > 0 else "") + " … ".join(parts) + (" …" if spans[-1][1] < len(tokens) - 1 else "")
+
+
+def show_article(paragraphs=None, roles=None, highlight=(), only_highlighted: bool = False,
+                 article: Article | None = None, words: int | None = None):
+    """The article as HTML: who wrote it, where, when, on whose clock; then every paragraph
+    with its number ¶N and a role tag (body text, sub-heading, teaser headline, photo caption,
+    photo credit), so readers see which text is the article's body.
+
+    paragraphs: numbers to show (default all); roles: only these roles, e.g. ["body"];
+    highlight: words to mark, e.g. ["soll", "wohl", "vermutlich*", "gilt", "wird kolportiert"]
+    (a trailing * allows any ending); only_highlighted: show only paragraphs with a marked word;
+    words: show about this many words of each paragraph (its opening, or the words around each
+    marked word) — the lessons quote the article briefly; the full text is in seeds/.
+
+        show_article()
+        show_article(roles=["body"], highlight=["soll", "wohl"], only_highlighted=True)
+    """
+    from IPython.display import HTML
+
+    article = article or load_article()
+    if roles is not None:
+        roles = [roles] if isinstance(roles, str) else list(roles)
+        unknown = [r for r in roles if r not in ROLES]
+        if unknown:
+            raise ArticleError(f"unknown role {unknown[0]!r}; known roles: {', '.join(ROLES)}")
+    wanted = None if paragraphs is None else {int(n) for n in ([paragraphs] if isinstance(paragraphs, int) else paragraphs)}
+    if wanted:
+        for n in sorted(wanted):
+            article.paragraph(n)  # a clear error for a number that does not exist
+    pattern = _highlight_pattern([highlight] if isinstance(highlight, str) else highlight)
+
+    m = article.meta
+    head = (
+        '<div class="lk-article-meta" style="margin-bottom:0.6em;">'
+        f"<p style='margin:0 0 0.2em 0;'><strong>{html.escape(m.get('outlet', ''))}</strong> "
+        f"({html.escape(m.get('place', ''))}), {html.escape(m.get('section', ''))} · published "
+        f"{html.escape(str(m.get('published', '')))} · by {html.escape(', '.join(m.get('authors', [])))} · "
+        f"language: {html.escape(m.get('language', ''))}</p>"
+        f"<p style='margin:0 0 0.2em 0;'>Headline: <em lang='de'>{html.escape(m.get('headline', ''))}</em>"
+        + (f" <small>({html.escape(m['headline_note'])})</small>" if m.get("headline_note") else "")
+        + "</p>"
+        f"<p style='margin:0;'>Clock of the article: {html.escape(m.get('clock', ''))}</p></div>"
+    )
+    items, shown, marks = [], 0, 0
+    for p in article.paragraphs:
+        if wanted is not None and p.n not in wanted:
+            continue
+        if roles is not None and p.role not in roles:
+            continue
+        if p.role == "caption" and p.credit:
+            text, k1 = _marked(_excerpt(p.caption, pattern, words), pattern)
+            credit, k2 = _marked(p.credit, pattern)
+            body = f"{text}<br>{_tag('photo credit')}{credit}"
+            k = k1 + k2
+        else:
+            body, k = _marked(_excerpt(p.text, pattern, words), pattern)
+        if only_highlighted and k == 0:
+            continue
+        note = (f"<br><small style='font-style:normal;color:var(--jp-ui-font-color2,#555);'>Note: "
+                f"{html.escape(p.note)}</small>") if p.note else ""
+        items.append(
+            f'<li class="lk-para lk-role-{p.role}" value="{p.n}" style="margin:0 0 0.6em 0;list-style:none;">'
+            f"<strong>¶{p.n}</strong> {_tag(ROLE_TAGS[p.role])}"
+            f'<span lang="de" style="{_ROLE_STYLE[p.role]}">{body}</span>{note}</li>'
+        )
+        shown, marks = shown + 1, marks + k
+    summary = f"{shown} of {len(article.paragraphs)} paragraphs shown"
+    if pattern is not None:
+        summary += f"; {marks} marked word{'s' if marks != 1 else ''}"
+    return HTML(
+        '<div class="lk-article" style="line-height:1.5;">'
+        f"{head}<ol style='padding-left:0;margin:0;'>{''.join(items)}</ol>"
+        f"<p style='margin:0.4em 0 0 0;color:var(--jp-ui-font-color2,#555);'><small>{summary}. "
+        f"Source: {html.escape(article.citation())}</small></p></div>"
+    )

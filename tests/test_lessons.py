@@ -1,0 +1,116 @@
+"""Every lesson follows the lesson standard: header, quotes, quizzes, tasks, closing sections.
+
+These tests read the stored notebooks (as students first see them) and the quiz banks.
+"""
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lessonkit import data, quiz
+from lessonkit.article import ArticleError, check_quote, find_quotes, load_article
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = ["01_context", "02_arms_flows", "03_vietnam_balancing"]
+OBJECTIVE_VERBS = re.compile(
+    r"^\s*[-*\d.]+\s*\**(compare|explain|locate|compute|judge|identify|describe|list|classify|read|"
+    r"distinguish|count|filter|sort|evaluate|interpret|calculate|find|name|summarise|summarize|"
+    r"place|convert|argue|trace|assess|measure|recognise|recognize|check|use|weigh|order)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def notebook(stem):
+    return nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
+
+
+def markdown(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def tagged(nb, tag):
+    return [c for c in nb.cells if tag in c.get("metadata", {}).get("tags", [])]
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_header_has_audience_time_prerequisites_and_objectives(stem):
+    header = notebook(stem).cells[0].source
+    assert header.startswith("# ")
+    for label in ("For", "Time", "Prerequisites"):
+        assert re.search(rf"\*\*{label}:?\*\*|{label}:", header), f"{stem}: header lacks '{label}'"
+    objectives = OBJECTIVE_VERBS.findall(header)
+    assert 3 <= len(objectives) <= 5, f"{stem}: {len(objectives)} learning objectives starting with a verb"
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_every_quote_stands_verbatim_in_the_article(stem):
+    quotes = find_quotes(markdown(notebook(stem)))
+    assert len(quotes) >= 3, f"{stem}: sections should open with quotes from the article"
+    for n, text in quotes:
+        check_quote(n, text)
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_quiz_bank_has_six_questions_of_three_types_on_known_tables(stem):
+    bank = quiz.load(stem, known_tables=data.table_names())
+    assert len(bank.questions) >= 6
+    assert len({q.type for q in bank.questions}) >= 3
+    article = load_article()
+    for q in bank.questions:
+        if q.quote:
+            assert any(_in_paragraph(article, p.n, q.quote) for p in article.paragraphs), f"{stem}/{q.id}: quote not in the article"
+
+
+def _in_paragraph(article, n, text) -> bool:
+    try:
+        check_quote(n, text, article)
+        return True
+    except ArticleError:
+        return False
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_every_quiz_question_is_shown_in_the_lesson(stem):
+    code = "\n".join(c.source for c in notebook(stem).cells if c.cell_type == "code")
+    shown_all = re.search(rf'quiz\.show\("{stem}"\)', code)
+    for qid in quiz.load(stem).ids():
+        assert shown_all or f'"{qid}"' in code, f"{stem}: question {qid} is never shown"
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_two_or_more_your_turn_tasks_with_exercise_solution_and_check(stem):
+    nb = notebook(stem)
+    exercises, solutions, checks = (tagged(nb, t) for t in ("exercise", "solution", "check"))
+    assert len(exercises) >= 2 and len(solutions) == len(exercises) == len(checks)
+    for cell in checks:
+        assert "✔ Right" in str(cell.outputs), f"{stem}: a stored check does not pass: {cell.source}"
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_closing_sections_are_there(stem):
+    md = markdown(notebook(stem))
+    for heading in ("Discussion", "Key points", "Sources", "What's next"):
+        assert re.search(rf"^#+ .*{re.escape(heading)}", md, re.MULTILINE | re.IGNORECASE), f"{stem}: no '{heading}'"
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_stored_outputs_have_no_errors_or_warnings(stem):
+    nb = notebook(stem)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count for c in code), f"{stem}: stored without running every cell (make execute)"
+    for c in code:
+        for out in c.outputs:
+            assert out.output_type != "error", f"{stem}: stored error in {c.source[:60]}"
+            if out.output_type == "stream":
+                assert out.name != "stderr", f"{stem}: stored stderr output: {out.text[:200]}"
+    assert "application/vnd.jupyter.widget-state+json" in nb.metadata.get("widgets", {}), f"{stem}: no widget state"
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_code_cells_are_short(stem):
+    for c in notebook(stem).cells:
+        if c.cell_type == "code":
+            lines = [ln for ln in c.source.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+            assert len(lines) <= 6, f"{stem}: a code cell has {len(lines)} lines; move the logic to lessonkit:\n{c.source}"
