@@ -6,6 +6,8 @@ alternative is visible to every reader (and to screen readers) and is stored in 
 
 from __future__ import annotations
 
+import base64
+import html
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,8 +66,14 @@ class Chart:
     def _ipython_display_(self) -> None:
         from IPython.display import Markdown, display
 
-        display({"image/png": self.png(), "text/plain": self.alt_text}, raw=True,
-                metadata={"image/png": {"width": int(self.fig.get_figwidth() * style.DPI)}})
+        png = self.png()
+        width = int(self.fig.get_figwidth() * style.DPI)
+        # The <img> carries the text alternative as its alt attribute (for screen readers and
+        # the HTML export); image/png stays in the bundle for front ends that prefer it.
+        img = (f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" '
+               f'alt="{html.escape(self.alt_text, quote=True)}" width="{width}"/>')
+        display({"text/html": img, "image/png": png, "text/plain": self.alt_text}, raw=True,
+                metadata={"image/png": {"width": width}})
         display(Markdown(self.caption_markdown()))
 
     def __repr__(self) -> str:
