@@ -26,8 +26,9 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml $(PINS)
 	$(PIP) install -c $(PINS) -e '.[test]'
 	@touch $@ $(VENV)/.lab-installed
 
-## make lab: set up and open the lessons in JupyterLab
+## make lab: set up and open the lessons in JupyterLab (trusted, so stored widgets show before running)
 lab: $(VENV)/.lab-installed
+	$(BIN)/jupyter trust $(NOTEBOOKS)
 	$(BIN)/jupyter lab notebooks/01_context.ipynb $(ROOT_FLAG) $(LAB_ARGS)
 
 ## make test: set up and run every test (unit, notebooks with nbval, browser)

@@ -114,3 +114,16 @@ def test_code_cells_are_short(stem):
         if c.cell_type == "code":
             lines = [ln for ln in c.source.splitlines() if ln.strip() and not ln.strip().startswith("#")]
             assert len(lines) <= 6, f"{stem}: a code cell has {len(lines)} lines; move the logic to lessonkit:\n{c.source}"
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_stored_widgets_fall_back_to_an_instruction_not_a_repr(stem):
+    """Where a notebook is not trusted (or on GitHub) a widget shows its text/plain."""
+    shown = [
+        str(out["data"].get("text/plain", ""))
+        for c in notebook(stem).cells if c.cell_type == "code" for out in c.outputs
+        if "application/vnd.jupyter.widget-view+json" in out.get("data", {})
+    ]
+    assert shown, f"{stem}: no widget outputs stored"
+    for text in shown:
+        assert text.startswith("[") and "Shift+Enter" in text, f"{stem}: widget text/plain is {text[:80]!r}"

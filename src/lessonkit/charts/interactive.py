@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 import pandas as pd
 
+from lessonkit import plaintext
 from lessonkit.charts import captions, shaping, style
 from lessonkit.charts.flows import FlowCanvas, NoFlows, flow_diagram
 from lessonkit.charts.inputs import table
@@ -103,13 +104,13 @@ class VoteExplorer:
         self.chart: Chart | None = None
         self.canvases = {"seats": SeatCanvas(), "map": TileCanvas(shaping.load_tiles())}
         self.timings: list[float] = []
-        self.widget = widgets.VBox([
+        self.widget = plaintext.Box([
             widgets.HBox([self.resolution, self.view]),
             widgets.HBox([widgets.Label("Highlight:"), self.countries]),
             self.header,
             self.image,
             self.caption,
-        ])
+        ], text=f"[Interactive chart of UN votes: {plaintext.RUN_HINT}.]")
         self.widget.add_class(CSS_CLASS)
         self.widget.add_class("lk-vote-explorer")
         for control in (self.resolution, self.view, self.countries):
@@ -214,12 +215,12 @@ class FlowExplorer:
         self.message = ""
         self.canvas = FlowCanvas()
         self.timings: list[float] = []
-        self.widget = widgets.VBox([
+        self.widget = plaintext.Box([
             widgets.HBox([self.confidence, self.category]),
             self.header,
             self.image,
             self.caption,
-        ])
+        ], text=f"[Interactive flow diagram: {plaintext.RUN_HINT}.]")
         self.widget.add_class(CSS_CLASS)
         self.widget.add_class("lk-flow-explorer")
         for control in (self.confidence, self.category):

@@ -17,6 +17,8 @@ from collections.abc import Collection
 
 import ipywidgets as widgets
 
+from lessonkit import plaintext
+
 from lessonkit.quiz.bank import Bank, Question
 from lessonkit.quiz.grading import Attempt, Result, Scoreboard, correct_answer, explanation
 from lessonkit.quiz.shuffle import display_order
@@ -71,7 +73,7 @@ def score_line(bank_name: str) -> widgets.HTML:
     """The bank's score line; the same widget every time, updated in place on every check."""
     line = _score_lines.get(bank_name)
     if line is None:
-        line = _score_lines[bank_name] = widgets.HTML()
+        line = _score_lines[bank_name] = plaintext.HTMLText(f"[Quiz score: {plaintext.RUN_HINT}.]")
         line.add_class("lk-quiz-score")
         line.add_class(f"lk-bank-{css_id(bank_name)}")
     refresh_score_line(bank_name)
@@ -298,11 +300,12 @@ class QuestionWidget(widgets.VBox):
                 "answer", (correct_answer(self.question), *explanation(self.question)), "Answer:")
 
 
-def quiz_box(bank: Bank, ids: str | Collection[str] | None = None) -> widgets.VBox:
+def quiz_box(bank: Bank, ids: str | Collection[str] | None = None) -> plaintext.Box:
     """The questions of a bank (or those with the given ids) as one widget."""
     numbers = {q.id: n for n, q in enumerate(bank.questions, start=1)}
     questions = [QuestionWidget(bank, q, numbers[q.id]) for q in bank.select(ids)]
-    box = widgets.VBox(questions)
+    n = len(questions)
+    box = plaintext.Box(questions, text=f"[Quiz, {n} question{'s' if n != 1 else ''}: {plaintext.RUN_HINT}.]")
     box.add_class("lk-quiz-bank")
     box.add_class(f"lk-bank-{css_id(bank.name)}")
     return box

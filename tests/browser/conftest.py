@@ -1,0 +1,153 @@
+"""Session fixtures for the browser tests: Chromium, one JupyterLab server, one browser.
+
+Without Chromium the browser tests skip and say why; with CI set (CI=true) they fail instead.
+The suite's wall time is printed in the terminal summary.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+import labdriver as ld  # noqa: E402
+
+_clock: dict[str, float] = {}
+_counted: set[str] = set()
+_summary: list[str] = []
+
+
+def _missing(message: str) -> None:
+    if ld.ci_is_set():
+        pytest.fail(f"{message} (CI is set, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    path = ld.find_chromium()
+    if path is None:
+        _missing(ld.CHROMIUM_MISSING)
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _missing("Playwright not installed: pip install -e '.[test]' (PyPI playwright; never `playwright install`)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def lab_root(tmp_path_factory) -> Path:
+    """A temporary copy of notebooks/: the server's root folder."""
+    root = tmp_path_factory.mktemp("lab") / "notebooks"
+    shutil.copytree(ld.REPO_ROOT / "notebooks", root,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    return root
+
+
+@pytest.fixture(scope="session")
+def selftest_execution(chromium_executable, lab_root, tmp_path_factory):
+    """The harness self-test notebook, being executed by tools/execute_notebooks.py in the
+    background from the start of the browser tests (test_harness_selftest waits for it)."""
+    notebook = ld.write_selftest_notebook(lab_root / "_harness" / "harness_selftest.ipynb")
+    ipython_dir = tmp_path_factory.mktemp("selftest-ipython")
+    job = ld.ExecuteLikeMake(notebook, env={"IPYTHONDIR": str(ipython_dir)}).start()
+    yield job
+    job.stop()
+
+
+@pytest.fixture(scope="session")
+def lab_server(chromium_executable, lab_root, selftest_execution, tmp_path_factory):
+    """JupyterLab on 127.0.0.1 with a token; kernels read the real data via LESSONKIT_ROOT.
+
+    (It asks for selftest_execution only to start that in the background early.)"""
+    server = ld.LabServer(lab_root, tmp_path_factory.mktemp("lab-state"),
+                          env={"LESSONKIT_ROOT": str(ld.REPO_ROOT), "PYTHONHASHSEED": "0"})
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        chromium = pw.chromium.launch(executable_path=chromium_executable, headless=True, args=ld.CHROMIUM_ARGS)
+    except Exception:
+        pw.stop()
+        raise
+    yield chromium
+    chromium.close()
+    pw.stop()
+
+
+@pytest.fixture
+def open_notebook(browser, lab_server, request):
+    """open_notebook("01_context.ipynb") -> LabPage in a fresh browser context (own cookies)."""
+    opened: list[ld.LabPage] = []
+
+    def _open(notebook_path: str, wait: bool = True) -> ld.LabPage:
+        """wait=False: only start loading (call lab.wait_open() later); pages load in parallel."""
+        (ld.SCREENSHOT_DIR / f"{Path(notebook_path).stem}-FAILED.png").unlink(missing_ok=True)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        context.set_default_timeout(30_000)
+        lab = ld.LabPage(context.new_page(), lab_server, notebook_path)
+        opened.append(lab)
+        lab.start_open(workspace=f"w{len(opened)}-{Path(notebook_path).stem}")
+        if wait:
+            lab.wait_open()
+        return lab
+
+    yield _open
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    for lab in opened:
+        if failed and not lab.closed:  # what the page looked like when the test failed
+            try:
+                lab.screenshot(ld.SCREENSHOT_DIR / f"{Path(lab.notebook_path).stem}-FAILED.png")
+            except Exception:
+                pass
+            if lab.console:
+                print(f"browser console of {lab.notebook_path}:\n  " + "\n  ".join(lab.console[:20]))
+        lab.close()
+
+
+@pytest.fixture
+def summary_line():
+    """summary_line("...") adds a line to the browser section of the terminal summary."""
+    return _summary.append
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    rep = yield
+    setattr(item, f"rep_{rep.when}", rep)
+    return rep
+
+
+# --- wall time ------------------------------------------------------------------------------
+
+def pytest_runtest_logstart(nodeid, location):
+    _clock.setdefault("start", time.perf_counter())
+    _counted.add(nodeid)
+
+
+def pytest_runtest_logfinish(nodeid, location):
+    _clock["end"] = time.perf_counter()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if "start" not in _clock:
+        return
+    seconds = _clock.get("end", time.perf_counter()) - _clock["start"]
+    terminalreporter.write_sep("-", "browser tests (tests/browser)")
+    for line in _summary:
+        terminalreporter.write_line(line)
+    terminalreporter.write_line(
+        f"browser suite wall time: {seconds:.1f} s for {len(_counted)} tests "
+        f"(server start, Chromium, every lesson; target < 120 s). Screenshots: "
+        f"{ld.SCREENSHOT_DIR.relative_to(ld.REPO_ROOT)}/")
