@@ -66,8 +66,9 @@ student: $(VENV)/.test-installed
 	$(BIN)/python tools/student_edition.py build/student $(NOTEBOOKS)
 
 ## make html: the executed lessons as static HTML in build/html (charts and widget state embedded)
+HTML_DIR ?= build/html
 html: $(VENV)/.test-installed
-	$(BIN)/jupyter nbconvert --to html --output-dir build/html $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to html --output-dir $(HTML_DIR) $(NOTEBOOKS)
 
 ## make links REPO=owner/name [REF=main] [HUB=https://hub.example.edu]: launch links for a class
 links:
