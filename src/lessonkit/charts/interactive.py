@@ -46,7 +46,28 @@ def _caption_html(source_line: str, alt_text: str) -> str:
             f"<p><b>Text alternative:</b> {html.escape(alt_text)}</p>")
 
 
-class VoteExplorer:
+class _Explorer:
+    """What both explorers share: showing a drawn chart in the image, header and caption."""
+
+    image: widgets.Image
+    header: widgets.HTML
+    caption: widgets.HTML
+    widget: widgets.VBox
+
+    def show_chart(self, chart: Chart, start: float) -> None:
+        self.image.value = chart.png(compress_level=1)
+        self.header.value = _header_html(chart.title, chart.subtitle)
+        self.caption.value = _caption_html(chart.source_line, chart.alt_text)
+        self.chart = chart
+        self.timings.append(time.perf_counter() - start)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+class VoteExplorer(_Explorer):
     """A resolution dropdown, a seats/map toggle and a country picker above one chart image.
 
     Attributes: resolution (Dropdown), view (ToggleButtons), countries (TagsInput of names),
@@ -136,16 +157,7 @@ class VoteExplorer:
         except ValueError as exc:  # e.g. a state with no recorded vote: say so, keep the last picture
             self.caption.value = f"<p style='color:var(--jp-error-color1, #B00)'>{html.escape(str(exc))}</p>"
             return
-        self.image.value = chart.png(compress_level=1)
-        self.header.value = _header_html(chart.title, chart.subtitle)
-        self.caption.value = _caption_html(chart.source_line, chart.alt_text)
-        self.chart = chart
-        self.timings.append(time.perf_counter() - start)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+        self.show_chart(chart, start)
 
     def __repr__(self) -> str:
         return f"VoteExplorer(resolution={self.resolution.value!r}, view={self.view.value!r}, highlight={self.highlight})"
@@ -165,7 +177,7 @@ def vote_explorer(
 ALL = "all"
 
 
-class FlowExplorer:
+class FlowExplorer(_Explorer):
     """The arms-flow diagram with two dropdowns above it: "How sure" (All / Confirmed /
     Official estimate / Reported / Alleged) and "What flows" (All and the categories in the
     data). A change redraws the one FlowCanvas and puts the PNG into the one Image; title,
@@ -253,16 +265,7 @@ class FlowExplorer:
             self.timings.append(time.perf_counter() - start)
             return
         self.message = ""
-        self.image.value = chart.png(compress_level=1)
-        self.header.value = _header_html(chart.title, chart.subtitle)
-        self.caption.value = _caption_html(chart.source_line, chart.alt_text)
-        self.chart = chart
-        self.timings.append(time.perf_counter() - start)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+        self.show_chart(chart, start)
 
     def __repr__(self) -> str:
         return f"FlowExplorer(confidence={self.confidence.value!r}, category={self.category.value!r})"
