@@ -29,7 +29,7 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml $(PINS)
 ## make lab: set up and open the lessons in JupyterLab (trusted, so stored widgets show before running)
 lab: $(VENV)/.lab-installed
 	$(BIN)/jupyter trust $(NOTEBOOKS)
-	$(BIN)/jupyter lab notebooks/01_context.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/01_context.ipynb $(ROOT_FLAG) $(LAB_ARGS)
 
 ## make test: set up and run every test (unit, notebooks with nbval, browser)
 test: $(VENV)/.test-installed

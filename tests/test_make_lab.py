@@ -1,0 +1,48 @@
+"""`make lab`, the README's first command, serves JupyterLab with the lessons."""
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_make_lab_serves_the_lessons_and_prints_their_address(tmp_path):
+    port = free_port()
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"))
+    log = (tmp_path / "lab.log").open("w+")
+    proc = subprocess.Popen(
+        ["make", "-s", "lab", f"LAB_ARGS=--no-browser --port={port} --ServerApp.port_retries=0"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        url = None
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and url is None:
+            time.sleep(0.5)
+            log.seek(0)
+            found = re.search(rf"http://127\.0\.0\.1:{port}/lab/tree/notebooks/01_context\.ipynb\?token=\w+", log.read())
+            url = found.group(0) if found else None
+            assert proc.poll() is None, "make lab stopped:\n" + (tmp_path / "lab.log").read_text()
+        assert url, "make lab printed no address:\n" + (tmp_path / "lab.log").read_text()
+        token = url.rsplit("=", 1)[1]
+        for nb in ("01_context", "02_arms_flows", "03_vietnam_balancing"):
+            api = f"http://127.0.0.1:{port}/api/contents/notebooks/{nb}.ipynb?content=0&token={token}"
+            with urllib.request.urlopen(api, timeout=10) as response:
+                assert response.status == 200
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert b"JupyterLab" in response.read()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
