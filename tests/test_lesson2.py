@@ -12,6 +12,8 @@ import pytest
 from lessonkit import data, quiz
 from lessonkit.article import check_quote, find_quotes, load_article
 from lessonkit.exercises import TASKS, evaluate, expected, get
+from numbers_in_data import in_table as _in_table
+from numbers_in_data import numbers_in, table_values
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "02_arms_flows.ipynb"
@@ -118,41 +120,6 @@ def test_every_question_table_exists(bank):
     names = set(data.table_names())
     for q in bank.questions:
         assert not q.table or q.table in names, q.id
-
-
-NUMBER = re.compile(r"(?<![¶\w])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*million)?")
-
-
-def numbers_in(text: str) -> list[float]:
-    out = []
-    for digits, million in NUMBER.findall(text):
-        value = float(digits.replace(",", ""))
-        out.append(value * 1e6 if million else value)
-    return out
-
-
-def table_values(name: str) -> tuple[set[float], str]:
-    """Every number a table holds (numeric cells, years of dates) and its text, for lookups."""
-    frame = data.load(name)
-    values: set[float] = set()
-    for col in frame.columns:
-        s = frame[col]
-        if pd.api.types.is_datetime64_any_dtype(s):
-            values |= {float(d.year) for d in s.dropna()}
-        elif pd.api.types.is_numeric_dtype(s):
-            values |= {float(v) for v in s.dropna()}
-    text = " ".join(str(v) for v in frame.to_numpy().ravel())
-    return values, text
-
-
-def _in_table(value: float, values: set[float], text: str) -> bool:
-    # "304 million TIV" is stored as 304 in a column counted in millions
-    if any(abs(value - v) < 1e-9 or abs(value / 1e6 - v) < 1e-9 for v in values):
-        return True
-    forms = {f"{value:g}", f"{value:,.0f}" if value.is_integer() else f"{value}"}
-    if value.is_integer():
-        forms.add(str(int(value)))
-    return any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d,])", text) for f in forms)
 
 
 def test_quiz_figures_are_in_the_named_table(bank):

@@ -127,3 +127,25 @@ def test_stored_widgets_fall_back_to_an_instruction_not_a_repr(stem):
     assert shown, f"{stem}: no widget outputs stored"
     for text in shown:
         assert text.startswith("[") and "Shift+Enter" in text, f"{stem}: widget text/plain is {text[:80]!r}"
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_every_number_in_the_prose_is_in_data(stem):
+    """A number in a lesson's text (outside the header, quotes, headings and code) is in data/."""
+    from numbers_in_data import in_table, numbers_in, table_values
+
+    values, texts = set(), []
+    for name in data.table_names():
+        v, t = table_values(name)
+        values |= v
+        texts.append(t)
+    text = " ".join(texts)
+    cells = notebook(stem).cells[1:]  # the header's numbers are the lesson's own time plan
+    for cell in cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith(("> ", "#")) or re.match(r"\d\. ", line.strip()):
+                continue
+            for value in numbers_in(re.sub(r"`[^`]*`", "", line)):
+                assert in_table(value, values, text), f"{stem}: {value:g} is not in data/: {line}"
