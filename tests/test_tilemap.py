@@ -15,17 +15,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "charts"
 
 
 def members() -> tuple[list[str], str]:
-    """The UN member states: data/countries.csv, else data/_staging/un_members.txt, else the
-    list kept with the chart fixtures. Returns the codes and where they came from."""
+    """The UN member states (data/countries.csv) and where they came from."""
     countries = data_dir() / "countries.csv"
-    if countries.exists():
-        return pd.read_csv(countries, dtype=str, keep_default_na=False)["iso3"].tolist(), str(countries)
-    for path in (data_dir() / "_staging" / "un_members.txt", FIXTURES / "un_members.txt"):
-        if path.exists():
-            codes = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#")]
-            return codes, str(path)
-    raise AssertionError("no member list found")
+    return pd.read_csv(countries, dtype=str, keep_default_na=False)["iso3"].tolist(), str(countries)
 
 
 def fx(name: str) -> pd.DataFrame:

@@ -6,7 +6,7 @@ Run from the repository root (or anywhere):  python3 tools/build_countries.py
 Inputs
   * pycountry (ISO 3166-1 codes, English names, bundled German gettext catalogue);
   * the small explicit ISO3 sets below, typed in from the sources named in the comments.
-    Every source_id refers to a row of data/_staging/sources_countries.csv.
+    Every source_id refers to a row of data/sources.csv.
 
 Everything is "as of" AS_OF (the date of the DER STANDARD article). Changes after that date
 are not applied to the booleans; they are described in `membership_note` and in
@@ -27,7 +27,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "countries.csv"
-SOURCES = ROOT / "data" / "_staging" / "sources_countries.csv"
+SOURCES = ROOT / "data" / "sources.csv"
 
 AS_OF = "2024-06-18"
 
@@ -244,8 +244,6 @@ def english_name(country) -> str:
 
 
 def known_source_ids() -> set[str]:
-    if not SOURCES.exists():
-        return set()
     with SOURCES.open(newline="", encoding="utf-8") as fh:
         return {row["source_id"] for row in csv.DictReader(fh)}
 

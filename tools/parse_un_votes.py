@@ -20,14 +20,14 @@ the script with an error naming the resolution and the name.  Member states miss
 lists are written as NV (present but not voting, absent, or vote suspended).
 
 Checks, all fatal:
-  * 193 distinct member states per resolution (member list: data/_staging/un_members.txt);
+  * 193 distinct member states per resolution (the members are the iso3 codes of data/countries.csv);
   * if the file has an "Absent" list, the four lists together give exactly the 193 members;
   * the Y/N/A/NV counts equal yes/no/abstain/non_voting in data/un_resolutions.csv;
   * has_country_votes in data/un_resolutions.csv is true exactly for the resolutions with a raw file.
 
 Usage:
     python3 tools/parse_un_votes.py                  # check and write data/un_votes.csv
-    python3 tools/parse_un_votes.py --write-members  # (re)write data/_staging/un_members.txt
+    python3 tools/parse_un_votes.py --check-members  # compare the embedded UN member list with data/countries.csv
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW_DIR = ROOT / "data" / "raw" / "un"
-MEMBERS_FILE = ROOT / "data" / "_staging" / "un_members.txt"
+MEMBERS_FILE = ROOT / "data" / "countries.csv"
 RESOLUTIONS_FILE = ROOT / "data" / "un_resolutions.csv"
 OUT_FILE = ROOT / "data" / "un_votes.csv"
 
@@ -211,12 +211,11 @@ def name_to_iso3(name: str, context: str) -> str:
 
 
 def load_members() -> set[str]:
-    if not MEMBERS_FILE.exists():
-        raise ParseError(f"{MEMBERS_FILE} missing: run with --write-members first")
-    codes = [l.strip() for l in MEMBERS_FILE.read_text(encoding="utf-8").splitlines() if l.strip()]
+    """The 193 UN member states: the iso3 column of data/countries.csv."""
+    with MEMBERS_FILE.open(encoding="utf-8", newline="") as fh:
+        codes = [row["iso3"] for row in csv.DictReader(fh)]
     if len(codes) != N_MEMBERS or len(set(codes)) != N_MEMBERS:
-        raise ParseError(f"{MEMBERS_FILE}: expected {N_MEMBERS} distinct ISO3 codes, "
-                         f"found {len(codes)} lines / {len(set(codes))} distinct")
+        raise ParseError(f"{MEMBERS_FILE}: expected {N_MEMBERS} distinct ISO3 codes, found {len(set(codes))}")
     return set(codes)
 
 
@@ -290,24 +289,27 @@ def check_totals(short_id: str, votes: dict[str, str], res: dict[str, dict]) -> 
                              f"{RESOLUTIONS_FILE.name} says {expected}")
 
 
-def write_members() -> None:
+def check_members() -> None:
+    """The embedded member-state names (see MEMBER_SOURCE_NAMES) map to exactly data/countries.csv."""
     names = [n.strip() for n in MEMBER_SOURCE_NAMES.replace("\n", "").split("|") if n.strip()]
     codes = [name_to_iso3(n, "member list") for n in names]
     dupes = sorted({c for c in codes if codes.count(c) > 1})
     if len(names) != N_MEMBERS or dupes:
         raise ParseError(f"member list: {len(names)} names, duplicates {dupes}; expected {N_MEMBERS} distinct")
-    MEMBERS_FILE.write_text("".join(f"{c}\n" for c in sorted(codes)), encoding="utf-8")
-    print(f"wrote {MEMBERS_FILE.relative_to(ROOT)} ({len(codes)} ISO3 codes)")
+    members = load_members()
+    if set(codes) != members:
+        raise ParseError(f"member list and {MEMBERS_FILE.name} differ: {sorted(set(codes) ^ members)}")
+    print(f"the {N_MEMBERS} embedded member names match {MEMBERS_FILE.relative_to(ROOT)}")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--write-members", action="store_true",
-                    help="write data/_staging/un_members.txt from the embedded member list and stop")
+    ap.add_argument("--check-members", action="store_true",
+                    help="compare the embedded member list with data/countries.csv and stop")
     args = ap.parse_args()
     try:
-        if args.write_members:
-            write_members()
+        if args.check_members:
+            check_members()
             return 0
         members = load_members()
         res = load_resolutions()
