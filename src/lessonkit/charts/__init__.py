@@ -16,11 +16,12 @@ under it. Tables default to `lessonkit.data.load(...)`; pass DataFrames to use o
     charts.partnership_timeline()
     charts.partnership_timeline(as_of="2024-06-18")
     charts.trade_by_partner(2023)
+    charts.event_timeline(start="2024-06-18", end="2024-06-20", reader="Europe/Vienna")  # local dates
     charts.vote_explorer()             # interactive (ipywidgets)
     charts.flow_explorer()             # interactive: "How sure" and "What flows" dropdowns
 
 Modules: style (palette, vote colours, `finish`), captions (titles, alt text, source lines),
-shaping (pure data shaping), votes / tilemap / flows / arms / vietnam (the charts),
+shaping (pure data shaping), votes / tilemap / flows / arms / vietnam / timeline (the charts),
 interactive (widgets), result (the Chart object). Source lines are formatted by
 lessonkit.data.format_source_line, the same formatter as lessonkit.data.source_line.
 """
@@ -31,6 +32,7 @@ from lessonkit.charts.result import Chart
 from lessonkit.charts.style import (CONFIDENCE_STYLES, ITEM_COLORS, OKABE_ITO, SUPPLIER_COLORS, VOTE_COLORS,
                                     VOTE_LABELS)
 from lessonkit.charts.tilemap import tile_map
+from lessonkit.charts.timeline import event_timeline
 from lessonkit.charts.vietnam import partnership_timeline, trade_by_partner
 from lessonkit.charts.votes import seat_chart, vote_grid
 
@@ -60,6 +62,7 @@ __all__ = [
     "SUPPLIER_COLORS",
     "VOTE_COLORS",
     "VOTE_LABELS",
+    "event_timeline",
     "flow_diagram",
     "flow_explorer",
     "partnership_timeline",

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from lessonkit.charts.captions import is_blank
+from lessonkit.clocks import row_moment
 
 VOTE_CODES = ("Y", "N", "A", "NV")
 SEAT_BLOCKS = ("Y", "A", "NV", "N")  # left to right in the hemicycle
@@ -882,3 +883,313 @@ def partner_order(timeline: pd.DataFrame) -> list[str]:
                       str(g["name"].iloc[0]))
     return sorted(keys, key=keys.get)
 
+
+# --- event timeline -------------------------------------------------------------------------
+
+# Parts of a place that are not the place itself: a country or a region after the city
+# ("Yakutsk, Sakha Republic (Yakutia), Russia" -> "Yakutsk").
+PLACE_COUNTRIES = frozenset(n.lower() for n in (*SHORT_NAMES.values(), "Russia", "Vietnam", "China", "Ukraine",
+                                                 "Japan", "United States"))
+PLACE_REGION = re.compile(r"\b(oblast|republic|province|region|krai|prefecture)\b", re.IGNORECASE)
+# event_id words that stay lower case even when short (anything else of up to three letters
+# that the event's text does not spell is an abbreviation: nis -> NIS, prk -> PRK)
+SMALL_WORDS = frozenset(("a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "to", "the", "law", "war",
+                         "new", "end", "ends", "top", "met", "son", "day"))
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def check_date(value, name: str = "date") -> pd.Timestamp | None:
+    """None -> None; '2024-06-18' (or a date / Timestamp) -> Timestamp at midnight. Raises
+    ValueError naming the argument for anything that is not a full date."""
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.normalize()
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]):
+        raise ValueError(f"{name} must be a date like '2024-06-18', not {value!r}.")
+    try:
+        return pd.Timestamp(text[:10])
+    except ValueError:
+        raise ValueError(f"{name} must be a date like '2024-06-18', not {value!r}.") from None
+
+
+def _event_sort_key(row) -> tuple:
+    """Local date, then the moment (UTC) where the row has a clock time; a day's events
+    without a time come after those with one, in table order."""
+    try:
+        m = row_moment({"date": row["date"], "local_time": row.get("local_time"), "tz": row.get("tz")})
+    except (ValueError, TypeError):
+        m = None
+    utc = m.timestamp() if m is not None else math.inf
+    return (row["date"], utc)
+
+
+def select_events(events: pd.DataFrame, event_ids: str | Iterable[str] | None = None, start=None,
+                  end=None) -> pd.DataFrame:
+    """The rows of the events table to put on a timeline, in time order (local date, then the
+    moment where a clock time is given). `date` comes back as a Timestamp.
+
+    event_ids: one id or several (None: every row). start / end: local dates, inclusive.
+    Raises ValueError naming every unknown id (with a suggestion), any named event outside
+    start-end, and an empty selection."""
+    df = events.copy()
+    df["date"] = as_date(df["date"]).dt.normalize()
+    first, last = check_date(start, "start"), check_date(end, "end")
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"start ({first:%Y-%m-%d}) is after end ({last:%Y-%m-%d}).")
+    named: list[str] = []
+    if event_ids is not None:
+        named = [str(event_ids)] if isinstance(event_ids, str) else [str(e) for e in event_ids]
+        valid = [str(e) for e in df["event_id"]]
+        unknown = [e for e in named if e not in set(valid)]
+        if unknown:
+            hints = []
+            for u in unknown:
+                close = difflib.get_close_matches(u, valid, n=1, cutoff=0.5)
+                hints.append(f"{u!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            raise ValueError(f"Unknown event id {', '.join(hints)}. The ids are the column event_id of the events "
+                             "table (lessonkit.data.load('events').event_id).")
+        df = df[df["event_id"].astype(str).isin(named)]
+    keep = pd.Series(True, index=df.index)
+    if first is not None:
+        keep &= df["date"] >= first
+    if last is not None:
+        keep &= df["date"] <= last
+    lo = "…" if first is None else f"{first:%Y-%m-%d}"
+    hi = "…" if last is None else f"{last:%Y-%m-%d}"
+    outside = [e for e in named if e in set(df.loc[~keep, "event_id"].astype(str))]
+    if outside:
+        raise ValueError(f"Event {', '.join(repr(e) for e in outside)} is outside the dates asked for ({lo} to {hi}).")
+    df = df[keep]
+    if df.empty:
+        span = f" between {lo} and {hi}" if first is not None or last is not None else ""
+        raise ValueError(f"No events{span} in the events table.")
+    order = sorted(range(len(df)), key=lambda i: (_event_sort_key(df.iloc[i]), i))
+    return df.iloc[order].reset_index(drop=True)
+
+
+def place_label(place) -> str:
+    """A short place name: the last part of the place that is neither a country nor a region,
+    without brackets. 'Sunan International Airport, Pyongyang' -> 'Pyongyang';
+    'Yakutsk, Sakha Republic (Yakutia), Russia' -> 'Yakutsk'; 'Moscow (video conference)' -> 'Moscow'."""
+    if is_blank(place):
+        return ""
+    text = re.sub(r"\s*\([^)]*\)", "", str(place)).strip()
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return str(place).strip()
+    keep = [p for i, p in enumerate(parts)
+            if not (i > 0 and (p.lower() in PLACE_COUNTRIES or PLACE_REGION.search(p)))]
+    return (keep or parts)[-1]
+
+
+def event_phrase(event_id: str, text=None, place=None) -> str:
+    """A few words for an event, from its event_id (the table's short name for it): without
+    the year or date at its end and without the words of its short place name, spelled as the
+    event's text spells them. ('putin-arrives-pyongyang-2024', place 'Pyongyang' -> 'Putin
+    arrives'; 'nis-troops-to-russia-2024' -> 'NIS troops to Russia'.) Never adds a word; two
+    names alone are joined by a dash, as the text writes 'Trump–Kim summit' ('Putin–Kim')."""
+    words = [w for w in str(event_id).strip().lower().split("-") if w]
+    while words and words[-1].isdigit():
+        words.pop()
+    place_words = [w.lower() for w in re.findall(r"[A-Za-z]+", place_label(place))] if not is_blank(place) else []
+    kept = words
+    k = len(place_words)
+    for i in range(len(words) - k + 1 if k else 0):
+        if words[i:i + k] == place_words and len(words) > k:  # the place's words, as a run
+            kept = words[:i] + words[i + k:]
+            break
+    source = " ".join(str(t) for t in (text, place) if not is_blank(t))
+    out: list[str] = []
+    i = 0
+    while i < len(kept):
+        for j in range(len(kept), i, -1):  # the longest run of words that the text spells
+            pattern = r"\b" + r"[\s\-]+".join(re.escape(w) for w in kept[i:j]) + r"\b"
+            hits = [m.group(0) for m in re.finditer(pattern, source, re.IGNORECASE)]
+            if hits:
+                # a word the text writes both ways ('to' and 'To Lam') keeps its lower case
+                lower = [h for h in hits if h == h.lower()]
+                out.append((lower or hits)[0].replace("\n", " "))
+                i = j
+                break
+        else:
+            w = kept[i]
+            out.append(w.upper() if len(w) <= 3 and w.isalpha() and w not in SMALL_WORDS else w)
+            i += 1
+    if len(out) == 2 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in out):
+        return "\u2013".join(out)  # two names: 'Putin–Kim', as the text writes 'Trump–Kim summit'
+    phrase = " ".join(out)
+    return phrase[:1].upper() + phrase[1:]
+
+
+def date_bands(first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
+    """The bands of a timeline's date axis from `first` to `last` (inclusive): days for up to
+    14 days, months for up to 4 years, else years. Columns: start, end (Timestamps, end
+    exclusive), label ('Tue 18 Jun'; 'Jun 2024' for the first month and each January, else
+    'Jul'; '2024'), unit ('day', 'month' or 'year')."""
+    first, last = pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize()
+    if last < first:
+        first, last = last, first
+    days = (last - first).days + 1
+    rows = []
+    if days <= 14:
+        for d in pd.date_range(first, last, freq="D"):
+            rows.append({"start": d, "end": d + pd.Timedelta(days=1),
+                         "label": f"{WEEKDAYS[d.weekday()]} {d.day} {MONTH_NAMES[d.month - 1]}", "unit": "day"})
+    elif (last.year - first.year) * 12 + last.month - first.month < 48:
+        m = first.replace(day=1)
+        while m <= last:
+            nxt = m + pd.offsets.MonthBegin(1)
+            name = MONTH_NAMES[m.month - 1]
+            rows.append({"start": m, "end": nxt, "label": f"{name} {m.year}" if not rows or m.month == 1 else name,
+                         "unit": "month"})
+            m = nxt
+    else:
+        for y in range(first.year, last.year + 1):
+            rows.append({"start": pd.Timestamp(year=y, month=1, day=1), "end": pd.Timestamp(year=y + 1, month=1, day=1),
+                         "label": str(y), "unit": "year"})
+    return pd.DataFrame(rows, columns=["start", "end", "label", "unit"])
+
+
+def spread_positions(values: Sequence[float], min_gap: float, low: float, high: float) -> list[float]:
+    """Move points on a line apart so that neighbours are at least min_gap apart, inside
+    [low, high], keeping their order and moving them as little as possible (least squares).
+    If [low, high] is too short for the gap, the gap shrinks to fit."""
+    n = len(values)
+    if n == 0:
+        return []
+    order = sorted(range(n), key=lambda i: (values[i], i))
+    gap = min_gap if n == 1 or (high - low) >= min_gap * (n - 1) else (high - low) / (n - 1)
+    # with u_k = v_k - k * gap the gaps hold exactly when u is non-decreasing: pool adjacent
+    # violators gives the closest non-decreasing sequence
+    blocks: list[list[float]] = []  # [sum, count]
+    for k, i in enumerate(order):
+        blocks.append([float(values[i]) - k * gap, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    q: list[float] = []
+    for total, count in blocks:
+        q += [total / count] * int(count)
+    top = high - gap * (n - 1)
+    out = [0.0] * n
+    for k, i in enumerate(order):
+        out[i] = min(max(q[k], low), top) + k * gap
+    return out
+
+
+def _overlaps(a: tuple[float, float], b: tuple[float, float], gap: float) -> bool:
+    return a[0] < b[1] + gap and b[0] < a[1] + gap
+
+
+def _label_levels(xs: Sequence[float], spans: Sequence[tuple[float, float]], sides: Sequence[int],
+                  gap: float) -> tuple[list[int], int]:
+    """Levels for labels whose sides and spans are given, and how many labels had to be
+    placed with a crossing. A label that covers another's stem must stand higher (the stem
+    ends below it), so labels are placed covered-first, each on the lowest level above the
+    stems it covers where it overlaps no label already on that level. Two labels on one side
+    that cover each other's stems can't both be placed so: the first of them in axis order is
+    placed anyway, and counted."""
+    levels = [0] * len(xs)
+    stuck = 0
+    for side in (1, -1):
+        members = [i for i in range(len(xs)) if sides[i] == side]
+        covers = {i: [j for j in members if j != i and spans[i][0] < xs[j] < spans[i][1]] for i in members}
+        placed: list[int] = []
+        todo = sorted(members, key=lambda i: (xs[i], i))
+        while todo:
+            i = next((i for i in todo if all(levels[j] for j in covers[i])), None)
+            if i is None:
+                i, stuck = todo[0], stuck + 1
+            level = 1 + max((levels[j] for j in covers[i]), default=0)
+            while any(levels[k] == level and _overlaps(spans[i], spans[k], gap) for k in placed):
+                level += 1
+            levels[i] = level
+            placed.append(i)
+            todo.remove(i)
+    return levels, stuck
+
+
+def stagger_labels(anchors: Sequence[float], widths: Sequence[float], right: float, pad: float = 0.08,
+                   gap: float = 0.1, margin: float = 0.04, cluster_gap: float = 0.0) -> pd.DataFrame:
+    """Where each label of a timeline goes: above (side +1) or below (side -1) the axis, on
+    level 1, 2, ... counted from the axis, so that no two labels on one level overlap and no
+    label's stem (a vertical line at its anchor, from the axis to its level) runs through
+    another label.
+
+    anchors: the x of each stem; widths: the width of each label (same unit, e.g. inches);
+    right: the right end of the space for labels (the left end is 0). A label starts `pad`
+    right of its stem (align 'left') or ends `pad` left of it (align 'right'), whichever keeps
+    it inside. It starts from: sides alternating along the axis; stems closer than cluster_gap
+    form a cluster whose left half opens to the left and right half to the right (so a
+    cluster's labels spread out both ways), or, where that blocks, every label opening to the
+    right where it fits. Then, one label at a time, it keeps any change of side or alignment
+    that makes the stacks lower (fewest levels above plus below, then the lowest levels; so
+    labels far apart may all end up on one side). Columns: anchor, start, end, align, side,
+    level, crossing (True only if no layout without a stem crossing a label was found)."""
+    n = len(anchors)
+    xs = [float(x) for x in anchors]
+    ws = [float(w) for w in widths]
+    if n == 0:
+        return pd.DataFrame(columns=["anchor", "start", "end", "align", "side", "level", "crossing"])
+
+    def span(i: int, align: str) -> tuple[float, float]:
+        if align == "left":
+            return (xs[i] - margin, xs[i] + pad + ws[i])
+        return (xs[i] - pad - ws[i], xs[i] + margin)
+
+    def overflow(i: int, align: str) -> float:
+        lo, hi = span(i, align)
+        return max(0.0, -margin - lo) + max(0.0, hi - right)
+
+    allowed = []
+    for i in range(n):
+        ok = [a for a in ("left", "right") if overflow(i, a) <= 1e-9]
+        allowed.append(ok or [min(("left", "right"), key=lambda a: overflow(i, a))])
+    by_x = sorted(range(n), key=lambda i: (xs[i], i))
+    align = ["left"] * n
+    run: list[int] = []
+    for i in [*by_x, None]:
+        if i is not None and (not run or xs[i] - xs[run[-1]] < cluster_gap):
+            run.append(i)
+            continue
+        for j in run[: len(run) // 2]:
+            align[j] = "right"
+        run = [i] if i is not None else []
+    align = [a if a in allowed[i] else allowed[i][0] for i, a in enumerate(align)]
+    sides = [0] * n
+    for k, i in enumerate(by_x):
+        sides[i] = 1 if k % 2 == 0 else -1
+
+    def cost(sides, align):
+        levels, stuck = _label_levels(xs, [span(i, align[i]) for i in range(n)], sides, gap)
+        tops = [max((lv for lv, s in zip(levels, sides) if s == side), default=0) for side in (1, -1)]
+        return (stuck, sum(tops), sum(levels)), levels
+
+    best, levels = cost(sides, align)
+    if best[0]:  # the clusters' labels block each other: try every label opening to the right
+        plain = ["left" if "left" in allowed[i] else allowed[i][0] for i in range(n)]
+        c, lv = cost(sides, plain)
+        if c < best:
+            best, levels, align = c, lv, plain
+    for _ in range(8):
+        improved = False
+        for i in by_x:
+            for side in (1, -1):
+                for a in allowed[i]:
+                    if (side, a) == (sides[i], align[i]):
+                        continue
+                    s2, a2 = list(sides), list(align)
+                    s2[i], a2[i] = side, a
+                    c, lv = cost(s2, a2)
+                    if c < best:
+                        best, levels, sides, align, improved = c, lv, s2, a2, True
+        if not improved:
+            break
+    crossing = best[0] > 0
+    rows = [{"anchor": xs[i], "start": span(i, align[i])[0], "end": span(i, align[i])[1], "align": align[i],
+             "side": sides[i], "level": levels[i], "crossing": crossing} for i in range(n)]
+    return pd.DataFrame(rows, columns=["anchor", "start", "end", "align", "side", "level", "crossing"])
