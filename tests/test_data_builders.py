@@ -1,6 +1,5 @@
 """The built tables are what their build scripts make from the stored raw material."""
 
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -8,7 +7,6 @@ import pandas as pd
 from lessonkit import data
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
 
 import build_countries  # noqa: E402
 import parse_un_votes  # noqa: E402

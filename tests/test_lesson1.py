@@ -24,17 +24,7 @@ def nb():
     return nbformat.read(NOTEBOOK, as_version=4)
 
 
-def tags(cell):
-    return set(cell.get("metadata", {}).get("tags", []))
-
-
-def output_text(cell) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append(out.get("text", ""))
-        for value in out.get("data", {}).values():
-            parts.append(value if isinstance(value, str) else "")
-    return "".join(parts)
+from student_edition import output_text, tags  # noqa: E402  (tools/ is on the path: conftest.py)
 
 
 # --- "Your turn" tasks ----------------------------------------------------------------------

@@ -8,7 +8,6 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
 
 import links  # noqa: E402
 import student_edition  # noqa: E402
