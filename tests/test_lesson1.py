@@ -24,7 +24,7 @@ def nb():
     return nbformat.read(NOTEBOOK, as_version=4)
 
 
-from student_edition import output_text, tags  # noqa: E402  (tools/ is on the path: conftest.py)
+from student_edition import check_passed, output_text, tags  # noqa: E402  (tools/ is on the path: conftest.py)
 
 
 # --- "Your turn" tasks ----------------------------------------------------------------------
@@ -227,7 +227,7 @@ def test_stored_outputs_have_no_errors_and_checks_pass(nb):
             assert out.output_type != "error", f"cell {i}: {out.get('ename')}"
             assert not (out.output_type == "stream" and out.name == "stderr"), f"cell {i}: {out.text[:200]}"
         if "check" in tags(cell):
-            assert "✔ Right" in output_text(cell)
+            assert check_passed(cell)
 
 
 def test_code_cells_are_short(nb):

@@ -3,7 +3,8 @@
 Usage: python tools/student_edition.py OUT_DIR notebooks/01_context.ipynb [...]
 
 Before it writes anything it runs each lesson (solutions included) and requires every cell
-tagged `check` to report "✔ Right": a solution that no longer passes its check stops the
+tagged `check` to report a passing check (the output's display metadata
+{"lessonkit": {"kind": "check", "ok": true}}, never its UI text): a solution that no longer passes its check stops the
 build. Then it drops the cells tagged `solution` and clears the outputs of the cells tagged
 `exercise` or `check`, so students see the task, not its answer.
 """
@@ -18,7 +19,6 @@ import nbformat
 from nbclient import NotebookClient
 
 SOLUTION, EXERCISE, CHECK = "solution", "exercise", "check"
-RIGHT = "✔ Right"
 
 
 def tags(cell) -> set[str]:
@@ -34,6 +34,22 @@ def output_text(cell) -> str:
     return "".join(parts)
 
 
+def check_results(cell) -> list[dict]:
+    """The lessonkit check results in a cell's outputs: [{"kind": "check", "task": ..., "ok": ...}]."""
+    found = []
+    for out in cell.get("outputs", []):
+        meta = out.get("metadata", {}).get("lessonkit")
+        if isinstance(meta, dict) and meta.get("kind") == "check":
+            found.append(meta)
+    return found
+
+
+def check_passed(cell) -> bool:
+    """True if the cell shows at least one check result and every one of them passed."""
+    results = check_results(cell)
+    return bool(results) and all(r.get("ok") is True for r in results)
+
+
 def failing_checks(path: Path) -> list[str]:
     """Run the lesson with its solutions; return a line for every check that did not pass."""
     nb = nbformat.read(path, as_version=4)
@@ -43,7 +59,7 @@ def failing_checks(path: Path) -> list[str]:
     for i, cell in enumerate(nb.cells, start=1):
         if CHECK in tags(cell):
             n_checks += 1
-            if RIGHT not in output_text(cell):
+            if not check_passed(cell):
                 problems.append(f"{path.name}, cell {i}: the solution does not pass its check: {cell.source.strip()[:80]}")
     if n_checks == 0:
         problems.append(f"{path.name}: no cell is tagged '{CHECK}'")

@@ -36,13 +36,22 @@ TASKS: dict[str, Task] = {}
 
 
 def task(id: str, prompt: str, kind: str, solve: Callable[[], Any], hint: str = "", key: str = "iso3") -> Task:
-    """Register a task; used by the lesson modules."""
+    """Register a task; used by the lesson modules.
+
+    Registering the same id again from the same module replaces the task (so re-importing a
+    lesson module, e.g. with %autoreload, is safe); the same id from another module is an error.
+    """
     if kind not in COMPARERS:
         raise ValueError(f"task {id}: unknown kind {kind!r}; use one of {', '.join(COMPARERS)}")
-    if id in TASKS:
-        raise ValueError(f"task {id}: registered twice")
+    old = TASKS.get(id)
+    if old is not None and _module(old.solve) != _module(solve):
+        raise ValueError(f"task {id}: registered twice, in {_module(old.solve)} and in {_module(solve)}")
     TASKS[id] = Task(id, prompt, kind, solve, hint, key)
     return TASKS[id]
+
+
+def _module(func: Callable) -> str:
+    return getattr(func, "__module__", "") or ""
 
 
 def get(task_id: str) -> Task:
@@ -70,17 +79,27 @@ def evaluate(task_id: str, answer: Any) -> Feedback:
 
 def check(task_id: str, answer: Any) -> None:
     """Show feedback on a student's answer under the cell (evaluate() gives it as a value)."""
-    from IPython.display import HTML, display
+    from IPython.display import display
 
     fb = evaluate(task_id, answer)
+    display(result_bundle(task_id, fb), raw=True, metadata=result_metadata(task_id, fb))
+
+
+def result_metadata(task_id: str, fb: Feedback) -> dict:
+    """The display metadata of a check's output: tools and tests read this, never the UI text."""
+    return {"lessonkit": {"kind": "check", "task": task_id, "ok": bool(fb.ok)}}
+
+
+def result_bundle(task_id: str, fb: Feedback) -> dict:
+    """The check's output as a mime bundle (HTML and plain text)."""
     mark = "✔ Right" if fb.ok else "✘ Not yet"
     colour = "var(--jp-success-color1, #1a7f37)" if fb.ok else "var(--jp-warn-color1, #9a6700)"
-    display(
-        HTML(
-            f'<div class="lk-check" role="status" style="border-left:4px solid {colour};padding:0.3em 0.8em">'
-            f"<strong>{mark}</strong> — {html.escape(fb.message)}</div>"
-        )
-    )
+    return {
+        "text/html": f'<div class="lk-check" role="status" data-task="{html.escape(task_id)}" '
+                     f'style="border-left:4px solid {colour};padding:0.3em 0.8em">'
+                     f"<strong>{mark}</strong> — {html.escape(fb.message)}</div>",
+        "text/plain": f"{mark} — {fb.message}",
+    }
 
 
 def _register_lessons() -> None:

@@ -1,5 +1,7 @@
 """'Your turn' tasks of lesson 2; each answer is computed from data/."""
 
+from __future__ import annotations
+
 import pandas as pd
 
 from lessonkit import data
@@ -19,9 +21,12 @@ def _alleged_rows() -> pd.DataFrame:
     return transfers[transfers["confidence"] == "alleged"]
 
 
-def _confirmed_items_prk_rus() -> pd.DataFrame:
-    transfers = data.load("transfers")
-    return transfers[(transfers["from_iso3"] == "PRK") & (transfers["confidence"] == "confirmed")]
+def _confirmed_items_prk_rus(transfers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The confirmed rows of transfers from North Korea to Russia (both ends are filtered)."""
+    if transfers is None:
+        transfers = data.load("transfers")
+    return transfers[(transfers["from_iso3"] == "PRK") & (transfers["to_iso3"] == "RUS")
+                     & (transfers["confidence"] == "confirmed")]
 
 
 task(
