@@ -11,6 +11,10 @@ NOTEBOOKS := notebooks/01_context.ipynb notebooks/02_arms_flows.ipynb notebooks/
 # Jupyter refuses to run as root unless told; CI and containers often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
+# NO_INSTALL=1 runs a target with .venv as it is, installing nothing (the tests use it: the test
+# suite never installs packages).
+LAB_ENV  := $(if $(NO_INSTALL),,$(VENV)/.lab-installed)
+TEST_ENV := $(if $(NO_INSTALL),,$(VENV)/.test-installed)
 
 .PHONY: lab test unit notebooks browser execute bench student html links pins answer-key clean
 
@@ -27,7 +31,7 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml $(PINS)
 	@touch $@ $(VENV)/.lab-installed
 
 ## make lab: set up and open the lessons in JupyterLab (trusted, so stored widgets show before running)
-lab: $(VENV)/.lab-installed
+lab: $(LAB_ENV)
 	$(BIN)/jupyter trust $(NOTEBOOKS)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/01_context.ipynb $(ROOT_FLAG) $(LAB_ARGS)
 
@@ -35,8 +39,9 @@ lab: $(VENV)/.lab-installed
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+## make unit: the fast tests (no browser, no notebook runs, nothing marked slow; under 20 s)
 unit: $(VENV)/.test-installed
-	$(BIN)/python -m pytest tests --ignore=tests/browser
+	$(BIN)/python -m pytest tests --ignore=tests/browser -m "not slow"
 
 notebooks: $(VENV)/.test-installed
 	$(BIN)/python -m pytest notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
@@ -67,7 +72,7 @@ student: $(VENV)/.test-installed
 
 ## make html: the executed lessons as static HTML in build/html (charts and widget state embedded)
 HTML_DIR ?= build/html
-html: $(VENV)/.test-installed
+html: $(TEST_ENV)
 	$(BIN)/jupyter nbconvert --to html --output-dir $(HTML_DIR) $(NOTEBOOKS)
 
 ## make links REPO=owner/name [REF=main] [HUB=https://hub.example.edu]: launch links for a class

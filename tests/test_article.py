@@ -1,7 +1,8 @@
 """The seed article: verbatim copy, paragraph roles, quote checking."""
 
+import hashlib
 import json
-import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,16 +11,26 @@ from lessonkit import article
 from lessonkit.article import ArticleError, check_quote, find_quotes, load_article, parse
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_5bb45834fb4c4abc.txt"
+# The scraped original's SHA-256 (the project's shared seed 000_5bb45834fb4c4abc.txt).
+SEED_SHA256 = "ff69761a1a2cd194bec17621e7a082a0ec0bf905daabfc9aad1785bee933ce1a"
 
 
-def test_seed_is_verbatim_copy_of_shared_seed():
+def test_seed_is_verbatim_copy_of_the_scraped_original():
     art = load_article()
+    assert art.meta["sha256"] == SEED_SHA256
     ours = (ROOT / "seeds" / art.meta["file"]).read_bytes()
-    # shared/ lies beside the checkout on developer machines and in CI (CI=true): compare there.
-    if os.environ.get("CI") or SHARED_SEED.exists():
-        assert ours == SHARED_SEED.read_bytes()
+    assert hashlib.sha256(ours).hexdigest() == SEED_SHA256
     assert ours.startswith(" date 2024-06 Wladimir Putin besucht".encode())
+
+
+def test_an_edited_seed_is_refused_naming_the_file(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    text = next(seeds.glob("*.txt"))
+    text.write_bytes(text.read_bytes().replace("Putin".encode(), "Putn".encode(), 1))
+    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
+    with pytest.raises(ArticleError, match=rf"{text.name}: the text is not the scraped original"):
+        load_article()
 
 
 def test_paragraph_roles_and_numbers():

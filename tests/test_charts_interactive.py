@@ -14,7 +14,7 @@ import pytest
 from lessonkit.charts import flow_explorer, vote_explorer
 from lessonkit.charts.interactive import FlowExplorer, VoteExplorer
 
-pytestmark = pytest.mark.filterwarnings("error")
+pytestmark = [pytest.mark.filterwarnings("error"), pytest.mark.slow]  # widgets and redraws: make test
 
 FIXTURES = Path(__file__).parent / "fixtures" / "charts"
 

@@ -8,7 +8,7 @@ import pytest
 from lessonkit import charts, data
 from lessonkit.charts import shaping, style
 
-pytestmark = pytest.mark.filterwarnings("error")
+pytestmark = [pytest.mark.filterwarnings("error"), pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -240,6 +240,7 @@ def test_what_followed_on_the_real_data(events):
     assert artist(chart.fig, "when-duma-ratifies-treaty-2024").get_text() == "24 Oct \u00b7 Moscow"
 
 
+@pytest.mark.slow
 def test_every_real_event_gets_a_short_label(events):
     chart = charts.event_timeline()
     check_common(chart)

@@ -14,7 +14,18 @@ from lessonkit.article import check_quote
 from lessonkit.validate import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = data.table_names()
+
+
+def _table_names() -> list[str]:
+    """The tables to test, read when the tests are collected. A broken descriptor must not stop
+    the collection of the whole suite: the one test it then yields fails with the DataError."""
+    try:
+        return data.table_names()
+    except Exception:
+        return ["(datapackage.json unreadable)"]
+
+
+TABLES = _table_names()
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -27,6 +38,7 @@ def test_every_table_loads_and_has_sources(name):
         assert src[["publisher", "title", "url", "published"]].notna().all().all()
 
 
+@pytest.mark.slow
 def test_whole_package_passes_frictionless():
     from frictionless import validate
 
@@ -35,6 +47,7 @@ def test_whole_package_passes_frictionless():
     assert report.valid, "\n".join(errors[:10])
 
 
+@pytest.mark.slow
 def test_source_lists_in_datapackage_are_in_step():
     result = subprocess.run([sys.executable, "tools/sync_sources.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

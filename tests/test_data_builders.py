@@ -3,10 +3,12 @@
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from lessonkit import data
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # rebuilds tables from the raw material
 
 import build_countries  # noqa: E402
 import parse_un_votes  # noqa: E402

@@ -6,6 +6,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +61,7 @@ def test_postbuild_installs_lessonkit_without_build_isolation():
     assert (ROOT / "postBuild").stat().st_mode & 0o111
 
 
+@pytest.mark.slow
 def test_repo2docker_picks_up_environment_and_postbuild():
     exe = shutil.which("repo2docker") or str(Path(sys.executable).with_name("repo2docker"))
     out = subprocess.run(
@@ -68,3 +70,10 @@ def test_repo2docker_picks_up_environment_and_postbuild():
     dockerfile = out.stdout + out.stderr
     assert 'env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"' in dockerfile
     assert "RUN ./postBuild" in dockerfile
+
+
+def test_tests_import_this_checkouts_lessonkit():
+    """The suite tests the lessonkit of the checkout it belongs to, not whichever the venv has."""
+    import lessonkit
+
+    assert Path(lessonkit.__file__).resolve().is_relative_to(ROOT / "src"), lessonkit.__file__

@@ -1,4 +1,7 @@
-"""`make lab`, the README's first command, serves JupyterLab with the lessons."""
+"""`make lab`, the README's first command, serves JupyterLab with the lessons.
+
+The test runs the Makefile's own lab command with NO_INSTALL=1: the test suite never installs
+packages into .venv (make test has set it up already)."""
 
 import os
 import re
@@ -9,6 +12,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -18,12 +23,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def test_make_lab_with_no_install_installs_nothing():
+    plan = subprocess.run(["make", "-n", "lab", "NO_INSTALL=1"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "jupyter lab" in plan.stdout
+    assert "pip" not in plan.stdout and "venv" not in plan.stdout.replace(".venv/bin/", ""), plan.stdout
+
+
+@pytest.mark.slow
 def test_make_lab_serves_the_lessons_and_prints_their_address(tmp_path):
     port = free_port()
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"))
     log = (tmp_path / "lab.log").open("w+")
     proc = subprocess.Popen(
-        ["make", "-s", "lab", f"LAB_ARGS=--no-browser --port={port} --ServerApp.port_retries=0"],
+        ["make", "-s", "lab", "NO_INSTALL=1", f"LAB_ARGS=--no-browser --port={port} --ServerApp.port_retries=0"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     try:

@@ -15,6 +15,7 @@ import student_edition  # noqa: E402
 LESSONS = sorted((ROOT / "notebooks").glob("0*.ipynb"))
 
 
+@pytest.mark.slow
 def test_answer_key_is_generated_from_the_current_banks_and_lessons():
     fresh = subprocess.run(
         [sys.executable, "tools/teacher_answer_key.py"], cwd=ROOT, capture_output=True, text=True, check=True
@@ -42,6 +43,7 @@ def test_student_edition_holds_no_solution(path):
             assert cell.outputs == [] and cell.execution_count is None
 
 
+@pytest.mark.slow
 def test_student_edition_build_checks_every_solution(tmp_path):
     """The build runs each lesson with its solutions and writes editions only if all checks pass."""
     out = tmp_path / "student"
@@ -53,6 +55,7 @@ def test_student_edition_build_checks_every_solution(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == [p.name for p in LESSONS]
 
 
+@pytest.mark.slow
 def test_student_edition_build_fails_when_a_solution_no_longer_passes(tmp_path):
     nb = nbformat.read(LESSONS[0], as_version=4)
     for cell in nb.cells:

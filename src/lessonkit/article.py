@@ -8,6 +8,7 @@ Lessons quote the article as „German text“ (¶N); `check_quote` proves a quo
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -107,7 +108,14 @@ def _load(folder: str) -> Article:
     meta_file = _metadata_file(Path(folder))
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     text_file = meta_file.with_name(meta["file"])
-    return parse(text_file.read_text(encoding="utf-8"), meta, source=text_file.name)
+    raw = text_file.read_bytes()
+    expected = meta.get("sha256")
+    if expected and hashlib.sha256(raw).hexdigest() != expected:
+        raise ArticleError(
+            f"{text_file.name}: the text is not the scraped original (its sha256 differs from "
+            f"{meta_file.name}); restore it from git, never edit it"
+        )
+    return parse(raw.decode("utf-8"), meta, source=text_file.name)
 
 
 def load_article() -> Article:

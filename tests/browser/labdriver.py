@@ -64,8 +64,18 @@ def find_chromium() -> str | None:
     return shutil.which("chromium")
 
 
-def ci_is_set() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+REQUIRE_BROWSER = "LESSONKIT_REQUIRE_BROWSER"
+
+
+def flag_is_set(name: str) -> bool:
+    """An on/off switch of the environment: unset, "", "0", "false", "no" and "off" mean off."""
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def browser_required() -> bool:
+    """LESSONKIT_REQUIRE_BROWSER=1 (set by .ci/run): missing Chromium fails instead of skipping.
+    The generic CI variable is never read."""
+    return flag_is_set(REQUIRE_BROWSER)
 
 
 def free_port() -> int:

@@ -17,7 +17,7 @@ NO_DESCRIPTION = "No description has been provided for this image"  # nbconvert'
 def html_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("html")
     subprocess.run(
-        ["make", "-s", "html", f"HTML_DIR={out}"], cwd=ROOT, check=True, capture_output=True, text=True
+        ["make", "-s", "html", "NO_INSTALL=1", f"HTML_DIR={out}"], cwd=ROOT, check=True, capture_output=True, text=True
     )
     return out
 
