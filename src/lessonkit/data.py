@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import json
 from pathlib import Path
 
 import pandas as pd
 
-from lessonkit import validate
+from lessonkit import textfile, validate
 from lessonkit.paths import data_dir
 from lessonkit.validate import DataError, Problem
 
@@ -53,27 +54,60 @@ def resource(name: str, pkg: dict | None = None) -> dict:
 
 
 def read_rows(name: str, folder: Path | None = None) -> tuple[list[str], list[dict]]:
-    """The header and the rows of a table as strings, checked only for CSV shape."""
+    """The header and the rows of a table as strings, checked only for CSV shape.
+
+    The file is read as UTF-8 (a byte-order mark, as Excel's "CSV UTF-8" writes it, is dropped).
+    A file in another encoding, or separated by ";" or tabs, raises one DataError that says so.
+    """
     folder = folder or data_dir()
     res = resource(name, package(folder))
-    path = folder / res["path"]
+    file = res["path"]
+    path = folder / file
     if not path.exists():
-        raise DataError([Problem(res["path"], None, "file", "the file is missing")])
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, [])
-        rows = []
-        problems = []
-        for i, cells in enumerate(reader, start=1):
-            if len(cells) != len(header):
-                problems.append(
-                    Problem(res["path"], i, "csv", f"has {len(cells)} cells but the header has {len(header)} columns")
-                )
+        raise DataError([Problem(file, None, "file", "the file is missing")])
+    try:
+        text = textfile.decode(path.read_bytes())
+    except textfile.NotUtf8 as exc:
+        raise DataError([Problem(file, None, "encoding", f"{exc}; {textfile.SAVE_AS_CSV_UTF8}")]) from None
+    first_line = text.split("\n", 1)[0]
+    separator = textfile.other_separator(first_line)
+    if separator:
+        raise DataError([Problem(
+            file, None, "separator",
+            f"the columns are separated by {textfile.SEPARATOR_NAMES[separator]}, not by commas; "
+            f"{textfile.SAVE_AS_CSV_UTF8}")])
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    rows = []
+    problems = []
+    for i, cells in enumerate(reader, start=1):
+        if len(cells) != len(header):
+            if not any(c.strip() for c in cells):
+                problems.append(Problem(file, i, "csv", "is an empty line (delete it)"))
                 continue
-            rows.append(dict(zip(header, cells)))
+            problems.append(Problem(file, i, "csv", f"has {len(cells)} cells but the header has {len(header)} columns"))
+            continue
+        rows.append(dict(zip(header, cells)))
     if problems:
         raise DataError(problems)
     return header, rows
+
+
+def _referenced(target: str, tfield: str, folder: Path, file: str, column: str) -> tuple[set[str], list[Problem]]:
+    """The keys in column `tfield` of table `target`, or a problem saying why they cannot be read
+    (the referenced table's header and file are checked first: never a bare KeyError)."""
+    pkg = package(folder)
+    try:
+        header, rows = read_rows(target, folder)
+    except DataError as exc:
+        return set(), [Problem(file, None, "foreign-key",
+                               f"cannot check {column} against {target}: {exc.problems[0]}", column)]
+    target_fields = resource(target, pkg)["schema"]["fields"]
+    broken = validate.check_header(resource(target, pkg)["path"], header, target_fields)
+    if broken or tfield not in header:
+        reason = broken[0] if broken else f"{target} has no column {tfield}"
+        return set(), [Problem(file, None, "foreign-key", f"cannot check {column} against {target}: {reason}", column)]
+    return {r[tfield] for r in rows}, []
 
 
 def problems_in(name: str, folder: Path | None = None) -> list[Problem]:
@@ -96,25 +130,39 @@ def problems_in(name: str, folder: Path | None = None) -> list[Problem]:
         target = fk["reference"]["resource"] or name
         tfield = fk["reference"]["fields"]
         tfield = tfield if isinstance(tfield, str) else tfield[0]
-        known = {r[tfield] for r in (rows if target == name else read_rows(target, folder)[1])}
-        problems += validate.check_foreign_key(file, rows, column, f"{target}.{tfield}", known)
+        if target == name:
+            known, unreadable = {r[tfield] for r in rows}, []
+        else:
+            known, unreadable = _referenced(target, tfield, folder, file, column)
+        problems += unreadable or validate.check_foreign_key(file, rows, column, f"{target}.{tfield}", known)
     for (table, column), (target, tfield) in validate.LIST_REFERENCES.items():
         if table == name:
-            known = {r[tfield] for r in read_rows(target, folder)[1]}
-            problems += validate.check_list_reference(file, rows, column, f"{target}.{tfield}", known)
+            known, unreadable = _referenced(target, tfield, folder, file, column)
+            problems += unreadable or validate.check_list_reference(file, rows, column, f"{target}.{tfield}", known)
+    for table, column in validate.TIME_ZONE_COLUMNS:
+        if table == name:
+            problems += validate.check_time_zones(file, rows, column)
     if name == "un_resolutions":
         problems += validate.check_resolution_totals(file, rows)
     if name in ("un_votes", "un_resolutions"):
-        votes = rows if name == "un_votes" else read_rows("un_votes", folder)[1]
-        resolutions = rows if name == "un_resolutions" else read_rows("un_resolutions", folder)[1]
-        problems += validate.check_votes_against_totals(resource("un_votes", pkg)["path"], votes, resolutions)
+        other = resource("un_resolutions" if name == "un_votes" else "un_votes", pkg)
+        try:
+            other_header, other_rows = read_rows(other["name"], folder)
+            other_problems = validate.check_header(other["path"], other_header, other["schema"]["fields"])
+        except DataError as exc:
+            other_rows, other_problems = [], exc.problems
+        if other_problems:
+            problems.append(Problem(file, None, "totals", f"cannot check the votes against the totals: {other_problems[0]}"))
+        else:
+            votes, resolutions = (rows, other_rows) if name == "un_votes" else (other_rows, rows)
+            problems += validate.check_votes_against_totals(resource("un_votes", pkg)["path"], votes, resolutions)
     return problems
 
 
 def _to_frame(rows: list[dict], fields: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=[f["name"] for f in fields])
     for f in fields:
-        col = frame[f["name"]].replace("", None)
+        col = frame[f["name"]].map(lambda v: None if validate.is_empty(v) else v)
         ftype = f.get("type", "string")
         if ftype in ("integer", "year"):
             col = col.astype("Int64") if col.isna().any() else col.astype("int64")

@@ -6,10 +6,12 @@ Row numbers count data rows from 1; the file line is the row number + 1 (the hea
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from zoneinfo import ZoneInfo, available_timezones
 
 UN_MEMBERS = 193
 VOTE_CODES = ("Y", "N", "A", "NV")
@@ -17,6 +19,12 @@ TRUE_VALUES = ("true", "True", "TRUE", "1", "yes")
 FALSE_VALUES = ("false", "False", "FALSE", "0", "no")
 # Columns that hold space-separated lists of keys of another table.
 LIST_REFERENCES = {("events", "actors"): ("countries", "iso3")}
+# Columns that hold IANA time zone names, checked with zoneinfo.
+TIME_ZONE_COLUMNS = {("events", "tz")}
+# The Table Schema constraints check_cells enforces; any other constraint is reported, never ignored.
+CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength")
+INTEGER = re.compile(r"[+-]?\d+")
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 @dataclass(frozen=True)
@@ -25,9 +33,12 @@ class Problem:
     row: int | None  # data row, 1-based; None for a problem with the whole table
     rule: str
     detail: str
+    column: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}, row {self.row} (line {self.row + 1})" if self.row else self.file
+        if self.column and not self.detail.startswith(f"{self.column} "):  # the detail names it first
+            where += f", column {self.column}"
         return f"{where}: {self.detail} [{self.rule}]"
 
 
@@ -41,12 +52,17 @@ class DataError(ValueError):
         super().__init__("\n".join(str(p) for p in shown) + more)
 
 
+def is_empty(value: str | None) -> bool:
+    """An empty cell: nothing, or only spaces (a cell of spaces counts as empty)."""
+    return value is None or value.strip() == ""
+
+
 def _is_type(value: str, ftype: str) -> bool:
     try:
         if ftype == "integer" or ftype == "year":
-            int(value)
-        elif ftype == "number":
-            float(value)
+            return bool(INTEGER.fullmatch(value))
+        elif ftype == "number":  # digits only: no "nan", "inf", "1,5" or spaces
+            return bool(NUMBER.fullmatch(value)) and math.isfinite(float(value))
         elif ftype == "date":
             date.fromisoformat(value)
             return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
@@ -74,27 +90,67 @@ def check_header(file: str, header: list[str], fields: list[dict]) -> list[Probl
 
 
 def check_cells(file: str, rows: list[dict], fields: list[dict]) -> list[Problem]:
-    """Types, required cells, enums, patterns and minimums of every cell."""
+    """Type and every constraint of every cell (required, unique, enum, pattern, minimum,
+    maximum, minLength, maxLength). A constraint this function does not know is a problem too."""
     problems = []
+    for f in fields:
+        for c in f.get("constraints", {}):
+            if c not in CONSTRAINTS:
+                problems.append(Problem(file, None, "schema", f"constraint {c!r} is not checked by lessonkit", f["name"]))
+    seen: dict[tuple[str, str], int] = {}
     for i, row in enumerate(rows, start=1):
         for f in fields:
             name, value = f["name"], row.get(f["name"], "")
             c = f.get("constraints", {})
-            if value == "":
+
+            def bad(rule: str, detail: str) -> None:
+                problems.append(Problem(file, i, rule, detail, name))
+
+            if is_empty(value):
                 if c.get("required"):
-                    problems.append(Problem(file, i, "required", f"{name} is empty"))
+                    bad("required", f"{name} is empty" + (" (only spaces)" if value else ""))
                 continue
             ftype = f.get("type", "string")
             if not _is_type(value, ftype):
-                problems.append(Problem(file, i, "type", f"{name} {value!r} is not a valid {ftype}"))
+                bad("type", f"{name} {value!r} is not a valid {ftype}")
                 continue
             if "enum" in c and value not in [str(e) for e in c["enum"]]:
-                allowed = ", ".join(str(e) for e in c["enum"])
-                problems.append(Problem(file, i, "enum", f"{name} {value!r} is not one of {allowed}"))
+                bad("enum", f"{name} {value!r} is not one of {', '.join(str(e) for e in c['enum'])}")
             if "pattern" in c and not re.fullmatch(c["pattern"], value):
-                problems.append(Problem(file, i, "pattern", f"{name} {value!r} does not match {c['pattern']}"))
-            if "minimum" in c and ftype in ("integer", "number", "year") and float(value) < float(c["minimum"]):
-                problems.append(Problem(file, i, "minimum", f"{name} {value} is below {c['minimum']}"))
+                bad("pattern", f"{name} {value!r} does not match {c['pattern']}")
+            if ftype in ("integer", "number", "year"):
+                if "minimum" in c and float(value) < float(c["minimum"]):
+                    bad("minimum", f"{name} {value} is below the minimum {c['minimum']}")
+                if "maximum" in c and float(value) > float(c["maximum"]):
+                    bad("maximum", f"{name} {value} is above the maximum {c['maximum']}")
+            if "minLength" in c and len(value) < c["minLength"]:
+                bad("minLength", f"{name} has {len(value)} characters, fewer than {c['minLength']}")
+            if "maxLength" in c and len(value) > c["maxLength"]:
+                bad("maxLength", f"{name} has {len(value)} characters, more than {c['maxLength']}")
+            if c.get("unique"):
+                if (name, value) in seen:
+                    bad("unique", f"{name} {value!r} is already in row {seen[name, value]}")
+                seen.setdefault((name, value), i)
+    return problems
+
+
+def check_time_zones(file: str, rows: list[dict], column: str) -> list[Problem]:
+    """Every non-empty cell of `column` is an IANA time zone that zoneinfo knows."""
+    problems = []
+    known = available_timezones()
+    for i, row in enumerate(rows, start=1):
+        value = row.get(column, "")
+        if is_empty(value):
+            continue
+        try:
+            ok = value in known or ZoneInfo(value) is not None
+        except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+            ok = False
+        if not ok:
+            close = sorted(z for z in known if z.lower() == value.strip().lower()) or sorted(
+                z for z in known if z.split("/")[-1].lower() == value.split("/")[-1].strip().lower())
+            hint = f" (did you mean {close[0]}?)" if close else " (e.g. Asia/Pyongyang, Europe/Vienna)"
+            problems.append(Problem(file, i, "time-zone", f"{column} {value!r} is not an IANA time zone{hint}", column))
     return problems
 
 
@@ -115,7 +171,7 @@ def check_primary_key(file: str, rows: list[dict], key: list[str]) -> list[Probl
 def check_foreign_key(file: str, rows: list[dict], column: str, target: str, known: set[str]) -> list[Problem]:
     """Every non-empty cell of `column` must be a key of `target`."""
     return [
-        Problem(file, i, "foreign-key", f"{column} {row[column]!r} is not in {target}")
+        Problem(file, i, "foreign-key", f"{column} {row[column]!r} is not in {target}", column)
         for i, row in enumerate(rows, start=1)
         if row.get(column, "") != "" and row[column] not in known
     ]
@@ -126,7 +182,8 @@ def check_list_reference(file: str, rows: list[dict], column: str, target: str, 
     for i, row in enumerate(rows, start=1):
         for token in row.get(column, "").split():
             if token not in known:
-                problems.append(Problem(file, i, "foreign-key", f"{column} names {token!r}, which is not in {target}"))
+                problems.append(Problem(file, i, "foreign-key", f"{column} names {token!r}, which is not in {target}",
+                                        column))
     return problems
 
 

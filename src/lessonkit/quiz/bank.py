@@ -1,7 +1,9 @@
 """Question banks: load a quizzes/<name>.toml file, validate it, return dataclasses.
 
-The format is documented for teachers in quizzes/README.md. Every problem raises
-BankError, whose message names the file, the question id and the problem.
+The format is documented for teachers in quizzes/README.md. Problems raise BankError, whose
+message names the file, the question id and the problem; the problems of all questions of a
+file are reported together (up to MAX_REPORTED). Files are read as UTF-8 (a byte-order mark is
+dropped); a question's `table` must be a table of data/datapackage.json.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from lessonkit import paths
+from lessonkit import paths, textfile
 
 TYPES = ("single", "multiple", "truefalse", "numeric", "ordering")
 DEFAULT_MAX_TRIES = 2
@@ -29,17 +31,25 @@ TYPE_KEYS = {
 }
 OPTION_KEYS = {"text", "correct", "feedback"}
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# A longer word cannot wrap and pushes the question out of its box (addresses are allowed).
+MAX_WORD = 60
+MAX_REPORTED = 20
 
 
 class BankError(ValueError):
     """A problem in a question bank. Knows the file, the question id and the problem."""
 
-    def __init__(self, path: Path | str, question_id: str | None, problem: str):
+    def __init__(self, path: Path | str, question_id: str | None, problem: str,
+                 others: list[BankError] | None = None):
         self.path = str(path)
         self.question_id = question_id
         self.problem = problem
+        self.others = others or []  # further problems of the same file, reported together
         where = f"{self.path}: question {question_id!r}" if question_id else self.path
-        super().__init__(f"{where}: {problem}")
+        lines = [f"{where}: {problem}"] + [str(e) for e in self.others[: MAX_REPORTED - 1]]
+        if len(self.others) >= MAX_REPORTED:
+            lines.append(f"... and {len(self.others) - MAX_REPORTED + 1} more")
+        super().__init__("\n".join(lines))
 
 
 @dataclass(frozen=True)
@@ -114,11 +124,16 @@ def bank_path(bank_name: str) -> Path:
 
 
 def load(bank_name: str, known_tables: Collection[str] | None = None) -> Bank:
-    """Load and validate quizzes/<bank_name>.toml."""
+    """Load and validate quizzes/<bank_name>.toml. Every question's `table` must be a table of
+    data/datapackage.json (or of known_tables, if given)."""
     path = bank_path(bank_name)
     if not path.is_file():
         found = sorted(p.stem for p in paths.quizzes_dir().glob("*.toml"))
         raise FileNotFoundError(f"no quiz bank {path} (banks found: {', '.join(found) or 'none'})")
+    if known_tables is None and (paths.data_dir() / "datapackage.json").is_file():
+        from lessonkit import data  # here, not at the top: banks load without pandas otherwise
+
+        known_tables = data.table_names()
     return load_file(path, known_tables)
 
 
@@ -126,8 +141,9 @@ def load_file(path: Path | str, known_tables: Collection[str] | None = None) -> 
     """Load and validate a bank file. known_tables: if given, every `table` must be one of them."""
     path = Path(path)
     try:
-        with path.open("rb") as f:
-            raw = tomllib.load(f)
+        raw = tomllib.loads(textfile.decode(path.read_bytes()))
+    except textfile.NotUtf8 as e:
+        raise BankError(path, None, f"{e}; {textfile.SAVE_AS_UTF8}") from None
     except tomllib.TOMLDecodeError as e:
         raise BankError(path, None, f"not valid TOML: {e}") from None
     return parse(raw, path, known_tables)
@@ -149,13 +165,21 @@ def parse(raw: dict, path: Path | str, known_tables: Collection[str] | None = No
         raise BankError(path, None, "no questions: add [[question]] blocks")
 
     questions: list[Question] = []
+    problems: list[BankError] = []
     seen: dict[str, int] = {}
     for number, rq in enumerate(raw_questions, start=1):
-        q = _question(rq, number, path, max_tries, known_tables)
-        if q.id in seen:
-            raise BankError(path, q.id, f"duplicate id (question #{number} has the same id as question #{seen[q.id]})")
+        try:
+            q = _question(rq, number, path, max_tries, known_tables)
+            if q.id in seen:
+                raise BankError(path, q.id, f"duplicate id (question #{number} has the same id as question #{seen[q.id]})")
+        except BankError as e:
+            problems.append(e)
+            continue
         seen[q.id] = number
         questions.append(q)
+    if problems:
+        first = problems[0]
+        raise BankError(first.path, first.question_id, first.problem, problems[1:])
     return Bank(path.stem, path, title, shuffle, max_tries, tuple(questions))
 
 
@@ -187,7 +211,8 @@ def _question(rq: object, number: int, path: Path, bank_max_tries: int,
     if fields["translation"] and not fields["quote"]:
         raise BankError(path, qid, "translation given without a quote")
     if known_tables is not None and fields["table"] and fields["table"] not in known_tables:
-        raise BankError(path, qid, f"table {fields['table']!r} is not a table in data/")
+        raise BankError(path, qid, f"table {fields['table']!r} is not a table in data/datapackage.json "
+                                   f"(tables: {', '.join(sorted(known_tables))})")
 
     if qtype in ("single", "multiple"):
         fields["options"] = _options(rq, qtype, path, qid)
@@ -265,6 +290,10 @@ def _text(raw: dict, key: str, path: Path, qid: str, required: bool = True, wher
         return ""
     if not isinstance(value, str) or not value.strip():
         raise BankError(path, qid, f"{prefix}{key} must be non-empty text")
+    long = [w for w in value.split() if len(w) > MAX_WORD and not w.startswith(("http://", "https://"))]
+    if long:
+        raise BankError(path, qid, f"{prefix}{key} has a word of {len(long[0])} characters ({long[0][:20]!r}…); "
+                                   f"words longer than {MAX_WORD} characters cannot wrap: add spaces")
     return value.strip()
 
 
