@@ -16,7 +16,7 @@ from lessonkit.charts import Chart, shaping, style, timeline
 pytestmark = pytest.mark.filterwarnings("error")
 
 FIXTURES = Path(__file__).parent / "fixtures" / "charts"
-MARKERS = {"confirmed": "o", "reported": "s", "alleged": "^"}
+MARKERS = {"confirmed": "o", "official_estimate": "D", "reported": "s", "alleged": "^"}
 
 
 def fx(name: str) -> pd.DataFrame:
@@ -202,7 +202,8 @@ def test_bad_dates_and_clock_are_refused(fx_kw):
 def _confidence_words(rows: pd.DataFrame) -> str:
     counts = rows["confidence"].value_counts()
     levels = [c for c in style.CONFIDENCE_LEVELS if c in counts]
-    return f"all {levels[0]}" if len(levels) == 1 else ", ".join(f"{counts[c]} {c}" for c in levels)
+    words = {c: style.CONFIDENCE_LABELS[c].lower() for c in levels}
+    return f"all {words[levels[0]]}" if len(levels) == 1 else ", ".join(f"{counts[c]} {words[c]}" for c in levels)
 
 
 def test_the_trip_on_the_real_data(events):

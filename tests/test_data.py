@@ -32,7 +32,7 @@ TABLES = _table_names()
 def test_every_table_loads_and_has_sources(name):
     frame = data.load(name)
     assert len(frame) > 0
-    if name != "sources":
+    if name not in ("sources", "certainty"):  # certainty: the package's own definitions (data/notes/certainty.md)
         src = data.sources_for(name)
         assert len(src) > 0, f"{name} has no sources"
         assert src[["publisher", "title", "url", "published"]].notna().all().all()

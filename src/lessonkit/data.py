@@ -156,7 +156,17 @@ def problems_in(name: str, folder: Path | None = None) -> list[Problem]:
         else:
             votes, resolutions = (rows, other_rows) if name == "un_votes" else (other_rows, rows)
             problems += validate.check_votes_against_totals(resource("un_votes", pkg)["path"], votes, resolutions)
+    problems += validate.check_certainty(file, rows, res, _origins(folder))
     return problems
+
+
+def _origins(folder: Path) -> dict[str, str]:
+    """source_id -> origin (the newsroom whose story a source is), for the independence rule."""
+    try:
+        rows = read_rows("sources", folder)[1]
+    except DataError:
+        return {}  # sources.csv's own problems are reported when it is checked
+    return {r["source_id"]: r.get("origin") or r.get("publisher", "") for r in rows}
 
 
 def _to_frame(rows: list[dict], fields: list[dict]) -> pd.DataFrame:

@@ -239,3 +239,39 @@ def check_votes_against_totals(file: str, votes: list[dict], resolutions: list[d
                 )
             )
     return problems
+
+
+# --- certainty: the mechanical rules of data/notes/certainty.md ---------------------------------
+CERTAINTY_LEVELS = ("confirmed", "official_estimate", "reported", "alleged")
+INDEPENDENT = "independent_sources"
+
+
+def check_certainty(file: str, rows: list[dict], resource: dict, origins: dict[str, str]) -> list[Problem]:
+    """A table rates its rows (a `confidence` column) or declares one level for all of them
+    (resource property `certainty`). A confirmed row says why in `basis`; only confirmed rows have
+    one; `independent_sources` needs a second source of a different origin (sources.csv `origin`:
+    a republisher of the same agency story is not independent). origins: source_id -> origin."""
+    names = [f["name"] for f in resource["schema"]["fields"]]
+    if "confidence" not in names:
+        level = resource.get("certainty", {}).get("level")
+        if level not in CERTAINTY_LEVELS + ("none",):
+            return [Problem(file, None, "certainty", "no confidence column and no table-wide certainty level "
+                            f"(resource property certainty.level is {level!r})")]
+        return []
+    problems = []
+    for i, row in enumerate(rows, start=1):
+        level, basis = row.get("confidence", ""), row.get("basis", "")
+        if level == "confirmed" and not basis:
+            problems.append(Problem(file, i, "certainty", "confirmed, but basis is empty (say why: acting_party, "
+                                    "physical_evidence or independent_sources)"))
+        elif level != "confirmed" and basis:
+            problems.append(Problem(file, i, "certainty", f"basis {basis!r} given for a row rated {level!r}; "
+                                    "only confirmed rows have a basis"))
+        if basis == INDEPENDENT:
+            a, b = row.get("source_id", ""), row.get("source_id_2", "")
+            if not b:
+                problems.append(Problem(file, i, "certainty", "independent_sources, but source_id_2 is empty"))
+            elif a in origins and b in origins and origins[a] == origins[b]:
+                problems.append(Problem(file, i, "certainty", f"independent_sources, but {a} and {b} have the same "
+                                        f"origin ({origins[a]}), so they are not independent"))
+    return problems
