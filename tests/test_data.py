@@ -32,7 +32,9 @@ TABLES = _table_names()
 def test_every_table_loads_and_has_sources(name):
     frame = data.load(name)
     assert len(frame) > 0
-    if name not in ("sources", "certainty"):  # certainty: the package's own definitions (data/notes/certainty.md)
+    if name == "flow_positions":  # a layout, not facts: it says so and cites nothing
+        assert "not a fact" in data.resource(name)["description"] and not data.source_ids(name)
+    elif name not in ("sources", "certainty"):  # certainty: the package's own definitions (data/notes/certainty.md)
         src = data.sources_for(name)
         assert len(src) > 0, f"{name} has no sources"
         assert src[["publisher", "title", "url", "published"]].notna().all().all()
@@ -95,6 +97,8 @@ def test_dtypes_follow_the_schema():
     assert pd.api.types.is_datetime64_any_dtype(res["date"])
     assert pd.api.types.is_integer_dtype(res["yes"])
     assert pd.api.types.is_bool_dtype(res["has_country_votes"])
+    brics = data.load("countries").set_index("iso3")["brics"]  # blank = not known, not False
+    assert brics.isna().any() and brics.dtype == "boolean" and bool(brics["BRA"]) is True
 
 
 # --- broken copies -------------------------------------------------------------------------

@@ -181,7 +181,7 @@ def _to_frame(rows: list[dict], fields: list[dict]) -> pd.DataFrame:
         elif ftype == "date":
             col = pd.to_datetime(col, format="%Y-%m-%d")
         elif ftype == "boolean":
-            col = col.map(lambda v: None if v is None else v in validate.TRUE_VALUES)
+            col = col.map(lambda v: None if pd.isna(v) else v in validate.TRUE_VALUES)
             col = col.astype("boolean") if col.isna().any() else col.astype(bool)
         else:
             col = col.astype("str").where(col.notna())
