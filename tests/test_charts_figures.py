@@ -262,6 +262,7 @@ def test_seoul_estimates_mark_multilateral_estimates_and_counting_windows(t):
     sk = t["sk_estimates"].assign(counting_since=["2023-08-01", "2023-07-01", None])
     msmt = pd.DataFrame([{"estimate_id": "fx-e4", "announced": "2025-05-29", "qualifier": "as many as",
                           "announced_by": "Multilateral Sanctions Monitoring Team (11 states; report released by Seoul)",
+                          "estimator_kind": "multilateral",
                           "containers": "20000", "shells": "9000000", "shells_basis": "mixed rounds, 2024 only",
                           "counting_since": "2023-09-01", "source_id": "fx-wire"}])
     chart = charts.seoul_estimates(sk_estimates=pd.concat([sk, msmt], ignore_index=True), sources=t["sources"])
@@ -397,3 +398,12 @@ def test_chart_displays_picture_then_text_alternative(t):
     assert bundle["image/png"] == chart.png() and bundle["text/plain"] == chart.alt_text and kwargs["raw"]
     markdown = shown[1][0][0]
     assert markdown.data == f"*Text alternative:* {chart.alt_text}"
+
+
+def test_seoul_subtitle_counts_capacity_figures_from_the_table(t):
+    sk = t["sk_estimates"]
+    with_shells = sk["shells"].notna()
+    none = charts.seoul_estimates(sk_estimates=sk.assign(shells_from_capacity=False), sources=t["sources"])
+    assert "container capacity" not in none.subtitle
+    every = charts.seoul_estimates(sk_estimates=sk.assign(shells_from_capacity=with_shells), sources=t["sources"])
+    assert "All shell figures convert container capacity into shells" in every.subtitle

@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from lessonkit import data
 from lessonkit.charts import captions, shaping
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -16,6 +17,19 @@ FIXTURES = Path(__file__).parent / "fixtures" / "charts"
 def fx(name: str) -> pd.DataFrame:
     """A fixture table read as the CSV's strings (blank cells as None)."""
     return pd.read_csv(FIXTURES / f"{name}.csv", dtype=str, keep_default_na=False).replace("", None)
+
+
+data_load = data.load
+
+
+def test_name_map_uses_the_short_name_column():
+    countries = pd.DataFrame({"iso3": ["GBR", "FRA"], "name_en": ["United Kingdom", "France"],
+                              "short_name": ["UK", "France"]})
+    assert shaping.name_map(countries, ["GBR", "FRA", "XYZ"]) == {"GBR": "UK", "FRA": "France", "XYZ": "XYZ"}
+    assert shaping.check_countries(["uk", "france"], countries) == ["GBR", "FRA"]
+    real = data.load("countries")
+    assert shaping.name_map(real, ["PRK", "VNM"]) == {"PRK": "North Korea", "VNM": "Viet Nam"} or \
+        shaping.name_map(real, ["PRK"]) == {"PRK": "North Korea"}
 
 
 # --- codes ---------------------------------------------------------------------------------
@@ -172,19 +186,24 @@ def test_votes_by_region():
 # --- flows and the other tables ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("item, description, category", [
-    ("artillery shells", None, "ammunition"),
-    ("ballistic missiles", None, "missiles"),
-    ("KN-23", None, "missiles"),
-    ("rocket launchers", None, "weapons"),
-    ("troops", None, "troops"),
-    ("space technology", None, "technology"),
-    ("oil", None, "goods"),
-    ("other", "containers of munitions", "ammunition"),
-    ("other", None, "other"),
-])
-def test_item_category(item, description, category):
-    assert shaping.item_category(item, description) == category
+def test_category_order_is_the_schemas_enum():
+    from lessonkit import data
+
+    field = next(f for f in data.resource("transfers")["schema"]["fields"] if f["name"] == "category")
+    assert tuple(field["constraints"]["enum"]) == shaping.CATEGORY_ORDER
+
+
+def test_every_flow_category_has_a_colour_and_a_label():
+    from lessonkit.charts import style
+
+    assert set(shaping.CATEGORY_ORDER) <= set(style.ITEM_LABELS)
+    assert set(data_load("transfers")["category"]) <= set(shaping.CATEGORY_ORDER)
+
+
+def test_transfer_categories_are_the_tables_column():
+    t = fx("transfers").assign(category="other")
+    assert set(shaping.transfer_categories(t)) == {"other"}
+    assert set(shaping.flow_edges(t)["category"]) == {"other"}
 
 
 def test_flow_edges_merge_by_category_and_keep_the_firmest_confidence():
@@ -227,9 +246,12 @@ def test_flow_category_words_spell_out_goods_and_technology():
 
     t = fx("transfers")
     extra = pd.DataFrame([
-        {"transfer_id": "x1", "from_iso3": "RUS", "to_iso3": "PRK", "item": "food", "confidence": "confirmed"},
-        {"transfer_id": "x2", "from_iso3": "RUS", "to_iso3": "PRK", "item": "money", "confidence": "reported"},
-        {"transfer_id": "x3", "from_iso3": "RUS", "to_iso3": "PRK", "item": "training", "confidence": "reported"},
+        {"transfer_id": "x1", "from_iso3": "RUS", "to_iso3": "PRK", "item": "food", "category": "goods",
+         "confidence": "confirmed"},
+        {"transfer_id": "x2", "from_iso3": "RUS", "to_iso3": "PRK", "item": "money", "category": "goods",
+         "confidence": "reported"},
+        {"transfer_id": "x3", "from_iso3": "RUS", "to_iso3": "PRK", "item": "training", "category": "technology",
+         "confidence": "reported"},
     ])
     edges = shaping.flow_edges(pd.concat([t, extra], ignore_index=True))
     back = edges[(edges["from_iso3"] == "RUS") & (edges["to_iso3"] == "PRK")]
@@ -250,17 +272,9 @@ def test_sk_series_sorted_with_numbers():
     assert set(s["estimator"]) == {"south_korea"}
 
 
-@pytest.mark.parametrize("announced_by, kind", [
-    ("Multilateral Sanctions Monitoring Team (11 states; report released by South Korea's Foreign Ministry)",
-     "multilateral"),
-    ("MSMT", "multilateral"),
-    ("Defence Minister Shin Won-sik (press briefing)", "south_korea"),
-    ("Joint Chiefs of Staff", "south_korea"),  # South Korean, not a joint estimate of states
-    ("US State Department (relayed by the United States embassy)", "south_korea"),  # 'States' is no count
-    (None, "south_korea"),
-])
-def test_estimator_kind(announced_by, kind):
-    assert shaping.estimator_kind(announced_by) == kind
+def test_sk_series_takes_the_estimator_from_the_table():
+    s = shaping.sk_series(fx("sk_estimates").assign(estimator_kind="multilateral"))
+    assert set(s["estimator"]) == {"multilateral"}
 
 
 def test_estimator_label_and_acronym():
@@ -332,12 +346,18 @@ def test_periods_overlap():
 
 
 def test_partnership_timeline_and_order():
-    tl = shaping.partnership_timeline(fx("vietnam_partnerships"), fx("countries"))
+    levels = data_load("partnership_levels")
+    tl = shaping.partnership_timeline(fx("vietnam_partnerships"), fx("countries"), levels)
     assert tl["year"].is_monotonic_increasing
     assert tl.set_index(["partner_iso3", "year"]).loc[("RUS", 2012), "rank"] == 3
+    assert tl.set_index(["partner_iso3", "year"]).loc[("RUS", 2012), "level_label"] == "Comprehensive strategic partnership"
     assert shaping.partner_order(tl)[:2] == ["CHN", "RUS"]
-    assert shaping.level_rank("Comprehensive Strategic Partnership") == 3
-    assert shaping.level_rank("strategic") == 2 and shaping.level_rank("friendship") == 0
+    # the ranks are the table's: turn the table upside down and the order follows
+    flipped = levels.assign(rank=4 - levels["rank"])
+    assert shaping.partnership_timeline(fx("vietnam_partnerships"), fx("countries"), flipped).set_index(
+        ["partner_iso3", "year"]).loc[("RUS", 2012), "rank"] == 1
+    with pytest.raises(ValueError, match="'friendship' is not in the partnership_levels table"):
+        shaping.partnership_timeline(fx("vietnam_partnerships").assign(level="friendship"), fx("countries"), levels)
 
 
 def test_pack_intervals():

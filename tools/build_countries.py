@@ -196,8 +196,18 @@ SRC_GROUPS_2 = {
 }
 SRC_SPECIAL = "countries-un-askdag-regional-groups"
 
+# Short names for chart labels where the English name is long or formal (countries.short_name;
+# every other state's short_name is its name_en).
+SHORT_NAMES = {
+    "RUS": "Russia", "COD": "DR Congo", "COG": "Congo", "FSM": "Micronesia", "VCT": "St Vincent & Gren.",
+    "KNA": "St Kitts & Nevis", "STP": "São Tomé & Príncipe", "BIH": "Bosnia & Herz.", "ATG": "Antigua & Barbuda",
+    "TTO": "Trinidad & Tobago", "BRN": "Brunei", "CAF": "Central African Rep.", "ARE": "UAE", "GBR": "UK",
+    "USA": "USA", "LAO": "Laos", "PRK": "North Korea", "KOR": "South Korea", "SYR": "Syria", "IRN": "Iran",
+    "VEN": "Venezuela", "BOL": "Bolivia", "TZA": "Tanzania", "MDA": "Moldova",
+}
+
 FIELDS = [
-    "iso3", "name_en", "name_de", "un_region_group",
+    "iso3", "name_en", "short_name", "name_de", "un_region_group",
     "asean", "eu", "nato", "csto", "sco", "brics", "membership_note",
     "source_id", "source_id_2", "note",
 ]
@@ -267,6 +277,7 @@ def build() -> list[dict[str, str]]:
         row = {
             "iso3": iso3,
             "name_en": english_name(country),
+            "short_name": SHORT_NAMES.get(iso3, english_name(country)),
             "name_de": de.get(iso3, ""),
             "un_region_group": group,
         }

@@ -148,9 +148,9 @@ def _seoul_subtitle(series: pd.DataFrame) -> str:
                  + (f"; {unstated} not stated" if unstated else "") + "), so the points are not joined.")
     else:
         text += " Each point is a separate estimate; the points are not joined."
-    if "shells_basis" in series.columns:
-        basis = series.loc[series["shells"].notna(), "shells_basis"].astype(str)
-        capacity = int(basis.str.contains("152 mm|capacity").sum())
+    if "shells_from_capacity" in series.columns:
+        basis = series.loc[series["shells"].notna(), "shells_from_capacity"]
+        capacity = int(basis.fillna(False).astype(bool).sum())
         if capacity:
             how_many = "All" if capacity == len(basis) else "Most" if capacity > len(basis) / 2 else "Some"
             text += f" {how_many} shell figures convert container capacity into shells; they are not counts."

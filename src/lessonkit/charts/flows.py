@@ -18,34 +18,15 @@ from lessonkit.charts import captions, shaping, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
 
-# Node positions in a 10 x 6 box, chosen by hand so that the usual actors read as a rough map.
-NODE_POSITIONS = {
-    "USA": (0.8, 2.3),
-    "GBR": (0.9, 5.0),
-    "DEU": (1.9, 5.6),
-    "POL": (2.4, 4.6),
-    "UKR": (2.0, 4.1),
-    "BLR": (3.4, 5.6),
-    "RUS": (4.5, 5.2),
-    "IRN": (3.6, 1.6),
-    "SYR": (2.2, 1.9),
-    "ISR": (1.6, 0.9),
-    "IND": (4.9, 0.5),
-    "CHN": (6.6, 2.7),
-    "MNG": (6.6, 4.2),
-    "PRK": (9.0, 3.6),
-    "KOR": (9.3, 1.8),
-    "JPN": (9.6, 5.4),
-    "VNM": (6.6, 0.4),
-    "LAO": (6.0, 0.6),
-}
 XLIM, YLIM = (0.0, 10.2), (-0.2, 6.0)
 
 
-def node_positions(codes: Sequence[str]) -> dict[str, tuple[float, float]]:
-    """Hand-chosen positions; states without one are lined up along the bottom, in code order."""
-    pos = {c: NODE_POSITIONS[c] for c in codes if c in NODE_POSITIONS}
-    extra = sorted(c for c in codes if c not in NODE_POSITIONS)
+def node_positions(codes: Sequence[str], positions: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """The positions of the flow_positions table (chosen by hand, in a 10 x 6 box); states
+    without one are lined up along the bottom, in code order."""
+    known = {c: (float(x), float(y)) for c, x, y in zip(positions["iso3"], positions["x"], positions["y"])}
+    pos = {c: known[c] for c in codes if c in known}
+    extra = sorted(c for c in codes if c not in known)
     for i, c in enumerate(extra):
         pos[c] = (0.8 + i * (8.6 / max(len(extra), 1)), -0.05)
     return pos
@@ -113,6 +94,7 @@ def flow_diagram(
     transfers: pd.DataFrame | None = None,
     countries: pd.DataFrame | None = None,
     sources: pd.DataFrame | None = None,
+    positions: pd.DataFrame | None = None,
     frame: bool = True,
     canvas: FlowCanvas | None = None,
 ) -> Chart:
@@ -132,6 +114,7 @@ def flow_diagram(
     transfers = table("transfers", transfers)
     countries = table("countries", countries)
     sources = table("sources", sources)
+    positions = table("flow_positions", positions)
     levels = shaping.check_confidence(confidence)
     cats = shaping.check_category(category, style.ITEM_LABELS)
     if states is not None:
@@ -165,13 +148,13 @@ def flow_diagram(
         subtitle += f" Filter \u2013 {'; '.join(shown)}."
     if canvas is None:
         canvas = FlowCanvas()
-        canvas.update(edges, names)
+        canvas.update(edges, names, positions)
         if frame:
             style.finish(canvas.fig, title, src_line, subtitle)
     else:
-        canvas.update(edges, names)
+        canvas.update(edges, names, positions)
     data = transfers.copy()
-    data.insert(3, "category", shaping.transfer_categories(transfers).tolist())
+    data.insert(3, "category", data.pop("category"))
     return Chart(fig=canvas.fig, alt_text=captions.sentence(alt), data=data.reset_index(drop=True), title=title,
                  source_line=src_line, subtitle=subtitle, sources=captions.cited_sources(sources, ids),
                  kind="flow_diagram")
@@ -315,11 +298,11 @@ class FlowCanvas:
             va="center", fontsize=style.FONT["title"], color=style.MUTED, gid="message",
             bbox=dict(boxstyle="round,pad=0.8", facecolor="#F4F4F4", edgecolor=style.GREY)))
 
-    def update(self, edges: pd.DataFrame, names: dict[str, str]) -> None:
+    def update(self, edges: pd.DataFrame, names: dict[str, str], positions: pd.DataFrame) -> None:
         self.clear()
         ax, inch_per_unit, add = self.ax, self.inch_per_unit, self.artists.append
         codes = sorted(set(edges["from_iso3"]) | set(edges["to_iso3"]))
-        pos = node_positions(codes)
+        pos = node_positions(codes, positions)
         taken = []  # boxes (x0, y0, x1, y1) in data units that labels must not cover
         for c in codes:
             x, y = pos[c]

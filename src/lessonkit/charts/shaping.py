@@ -28,34 +28,6 @@ VOTE_ALIASES = {
     "NV": "NV", "X": "NV", "NOT VOTING": "NV", "NON-VOTING": "NV", "ABSENT": "NV",
 }
 
-# Short names for labels where the table's English name is long or formal.
-SHORT_NAMES = {
-    "RUS": "Russia",
-    "COD": "DR Congo",
-    "COG": "Congo",
-    "FSM": "Micronesia",
-    "VCT": "St Vincent & Gren.",
-    "KNA": "St Kitts & Nevis",
-    "STP": "São Tomé & Príncipe",
-    "BIH": "Bosnia & Herz.",
-    "ATG": "Antigua & Barbuda",
-    "TTO": "Trinidad & Tobago",
-    "BRN": "Brunei",
-    "CAF": "Central African Rep.",
-    "ARE": "UAE",
-    "GBR": "UK",
-    "USA": "USA",
-    "LAO": "Laos",
-    "PRK": "North Korea",
-    "KOR": "South Korea",
-    "SYR": "Syria",
-    "IRN": "Iran",
-    "VEN": "Venezuela",
-    "BOL": "Bolivia",
-    "TZA": "Tanzania",
-    "MDA": "Moldova",
-}
-
 # The states the DER STANDARD article (18 June 2024) names: Russia, North Korea, Vietnam,
 # South Korea, Ukraine, China, the United States.
 ARTICLE_ACTORS = ("RUS", "PRK", "VNM", "CHN", "KOR", "UKR", "USA")
@@ -92,13 +64,11 @@ def normalise_vote(value) -> str:
 
 
 def name_map(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, str]:
-    names = {}
+    """Code -> the countries table's short_name (the code itself where the table has none)."""
     lookup = {}
-    if countries is not None and "name_en" in countries.columns:
-        lookup = dict(zip(countries["iso3"], countries["name_en"]))
-    for c in codes:
-        names[c] = SHORT_NAMES.get(c) or (lookup.get(c) if not is_blank(lookup.get(c)) else None) or c
-    return names
+    if countries is not None:
+        lookup = dict(zip(countries["iso3"], countries["short_name"]))
+    return {c: lookup[c] if not is_blank(lookup.get(c)) else c for c in codes}
 
 
 def _brief_list(values: Sequence[str], limit: int = 12) -> str:
@@ -143,7 +113,8 @@ def check_countries(codes: str | Iterable[str], countries: pd.DataFrame | Iterab
         by_name = {}
         if "name_en" in countries.columns:
             by_name = {str(n).lower(): str(c) for c, n in zip(countries["iso3"], countries["name_en"])}
-        by_name.update({v.lower(): k for k, v in SHORT_NAMES.items() if k in valid})
+        if "short_name" in countries.columns:
+            by_name.update({str(n).lower(): str(c) for c, n in zip(countries["iso3"], countries["short_name"])})
     else:
         valid = [str(c) for c in countries]
         by_name = {}
@@ -475,30 +446,8 @@ def agreement_rates(matrix: pd.DataFrame, reference: str) -> pd.DataFrame:
 
 # --- arms flows -----------------------------------------------------------------------------
 
-ITEM_KEYWORDS = (
-    ("missiles", ("missile", "kn-23", "kn-24", "kn-25", "hwasong", "ballistic", "iskander")),
-    ("troops", ("troop", "soldier", "personnel", "worker", "officer", "labour", "labor", "instructor")),
-    ("weapons", ("launcher", "howitzer", "mlrs", "self-propelled", "tank")),  # before "rocket"/"artillery"
-    ("ammunition", ("shell", "ammunition", "munition", "round", "cartridge", "rocket")),
-    ("weapons", ("artillery", "howitzer", "launcher", "mlrs", "gun", "rifle", "tank", "weapon", "drone",
-                 "aircraft", "fighter", "jet", "helicopter", "vehicle", "ship", "frigate", "submarine",
-                 "air defence", "air defense", "arms")),
-    ("technology", ("technology", "satellite", "space", "nuclear", "know-how", "expertise", "training", "tech")),
-    ("goods", ("oil", "petroleum", "fuel", "food", "wheat", "grain", "flour", "fertil", "money", "cash",
-               "currency", "goods", "aid")),
-)
-
-
-def item_category(item, description=None) -> str:
-    """Sort what flows into a few categories by keywords in the item (then the description)."""
-    for text in (item, description):
-        if is_blank(text):
-            continue
-        low = str(text).lower()
-        for category, words in ITEM_KEYWORDS:
-            if any(w in low for w in words):
-                return category
-    return "other"
+# The flow categories (transfers.category), in the order of the diagram's legend.
+CATEGORY_ORDER = ("missiles", "troops", "weapons", "ammunition", "technology", "goods", "other")
 
 
 CONFIDENCE_ORDER = ("confirmed", "official_estimate", "reported", "alleged")
@@ -526,7 +475,6 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     t = transfers.copy()
     blank = pd.Series([None] * len(t), index=t.index)
-    t["category"] = [item_category(i, d) for i, d in zip(t["item"], t.get("description", blank))]
     t["label"] = [item_label(i, u) for i, u in zip(t["item"], t.get("unit", blank))]
     t["kind"] = ["other" if is_blank(i) else str(i).strip().lower() for i in t["item"]]
     t["confidence"] = t["confidence"].astype(str).str.strip().str.lower()
@@ -545,9 +493,7 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
             "n": len(g),
         })
     edges = pd.DataFrame(rows)
-    cat_rank: dict[str, int] = {}
-    for c, _ in ITEM_KEYWORDS:
-        cat_rank.setdefault(c, len(cat_rank))
+    cat_rank = {c: i for i, c in enumerate(CATEGORY_ORDER)}
     edges["_pair"] = [tuple(sorted((a, b))) for a, b in zip(edges["from_iso3"], edges["to_iso3"])]
     edges["_cat"] = edges["category"].map(lambda c: cat_rank.get(c, 99))
     edges = edges.sort_values(["_pair", "from_iso3", "_cat"], kind="stable").reset_index(drop=True)
@@ -562,9 +508,6 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
             rads[idx] = rad
     edges["rad"] = pd.Series(rads)
     return edges[columns]
-
-
-CATEGORY_ORDER = tuple(dict.fromkeys(c for c, _ in ITEM_KEYWORDS)) + ("other",)
 
 
 def check_confidence(value) -> list[str] | None:
@@ -602,10 +545,8 @@ def check_category(value, labels: dict[str, str] | None = None) -> list[str] | N
 
 
 def transfer_categories(transfers: pd.DataFrame) -> pd.Series:
-    """The flow category of each transfer row (item_category of item, then description)."""
-    blank = pd.Series([None] * len(transfers), index=transfers.index)
-    return pd.Series([item_category(i, d) for i, d in zip(transfers["item"], transfers.get("description", blank))],
-                     index=transfers.index, dtype=object)
+    """The flow category of each transfer row (the table's `category` column)."""
+    return transfers["category"].astype(object)
 
 
 def filter_transfers(transfers: pd.DataFrame, confidence: Sequence[str] | None = None,
@@ -617,17 +558,6 @@ def filter_transfers(transfers: pd.DataFrame, confidence: Sequence[str] | None =
     if categories is not None:
         keep &= transfer_categories(transfers).isin(list(categories))
     return transfers[keep]
-
-
-# "11 states", not "United States"; not "joint" either (South Korea's Joint Chiefs of Staff)
-MULTILATERAL_PATTERN = re.compile(r"multilateral|\bmsmt\b|\b\d+ (?:member )?states\b", re.IGNORECASE)
-
-
-def estimator_kind(announced_by) -> str:
-    """'multilateral' for an estimate by a group of states (e.g. the MSMT, '11 states'), else
-    'south_korea': the sk_estimates table holds South Korean estimates except where it says."""
-    text = "" if is_blank(announced_by) else str(announced_by)
-    return "multilateral" if MULTILATERAL_PATTERN.search(text) else "south_korea"
 
 
 def estimator_label(announced_by) -> str:
@@ -648,8 +578,9 @@ def acronym(name: str) -> str:
 
 def sk_series(sk: pd.DataFrame) -> pd.DataFrame:
     """The estimates in date order: announced, announced_by, estimator ('south_korea' or
-    'multilateral', see estimator_kind), containers, containers_qualifier, shells, qualifier
-    (of the shell figure), shells_basis and counting_since where the table has them."""
+    'multilateral', the table's estimator_kind), containers, containers_qualifier, shells,
+    qualifier (of the shell figure), shells_basis, shells_from_capacity and counting_since
+    where the table has them."""
     out = sk.copy()
     out["announced"] = as_date(out["announced"])
     for col in ("shells", "containers"):
@@ -657,11 +588,12 @@ def sk_series(sk: pd.DataFrame) -> pd.DataFrame:
     # 'qualifier' qualifies the shell figure; containers have their own where the table has one
     if "containers_qualifier" not in out.columns:
         out["containers_qualifier"] = out.get("qualifier")
-    out["estimator"] = [estimator_kind(a) for a in out.get("announced_by", pd.Series([None] * len(out)))]
+    out["estimator"] = out["estimator_kind"]
     if "counting_since" in out.columns:
         out["counting_since"] = as_date(out["counting_since"])
     keep = [c for c in ("estimate_id", "announced", "announced_by", "estimator", "containers", "containers_qualifier",
-                        "shells", "qualifier", "shells_basis", "counting_since", "source_id", "source_id_2")
+                        "shells", "qualifier", "shells_basis", "shells_from_capacity",
+                        "counting_since", "source_id", "source_id_2")
             if c in out.columns]
     return out.sort_values("announced", kind="stable")[keep].reset_index(drop=True)
 
@@ -755,26 +687,11 @@ def periods_overlap(periods: Sequence[str]) -> bool:
     return any(a1 <= b2 and a2 <= b1 for i, (a1, b1) in enumerate(spans) for (a2, b2) in spans[i + 1:])
 
 
-LEVEL_RANKS = (
-    ("comprehensive strategic", 3),
-    ("strategic", 2),
-    ("comprehensive", 1),
-)
-LEVEL_LABELS = {3: "Comprehensive strategic partnership", 2: "Strategic partnership", 1: "Comprehensive partnership",
-                0: "Other"}
-
-
-def level_rank(level) -> int:
-    low = "" if is_blank(level) else str(level).lower().replace("_", " ").replace("-", " ")
-    for words, rank in LEVEL_RANKS:
-        if words in low:
-            return rank
-    return 0
-
-
-def partnership_timeline(partnerships: pd.DataFrame, countries: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per partnership step: partner_iso3, name, level, rank (0-3), year, slot (the
-    stacking position among steps of the same level and year), sorted by year."""
+def partnership_timeline(partnerships: pd.DataFrame, countries: pd.DataFrame | None,
+                         levels: pd.DataFrame) -> pd.DataFrame:
+    """One row per partnership step: partner_iso3, name, level, rank and level_label (from the
+    partnership_levels table), year, slot (the stacking position among steps of the same level
+    and year), sorted by year."""
     df = partnerships.copy()
     year = pd.to_numeric(df.get("year"), errors="coerce")
     if "date" in df.columns:
@@ -782,7 +699,11 @@ def partnership_timeline(partnerships: pd.DataFrame, countries: pd.DataFrame | N
     df["year"] = year
     df = df[df["year"].notna()].copy()
     df["year"] = df["year"].astype(int)
-    df["rank"] = df["level"].map(level_rank)
+    unknown = sorted(set(df["level"]) - set(levels["level"]))
+    if unknown:
+        raise ValueError(f"Partnership level {', '.join(map(repr, unknown))} is not in the partnership_levels table.")
+    df["rank"] = df["level"].map(dict(zip(levels["level"], levels["rank"]))).astype(int)
+    df["level_label"] = df["level"].map(dict(zip(levels["level"], levels["label"])))
     df["name"] = df["partner_iso3"].map(name_map(countries, df["partner_iso3"]))
     df = df.sort_values(["year", "rank", "name"], kind="stable").reset_index(drop=True)
     df["slot"] = df.groupby(["year", "rank"]).cumcount()
@@ -888,13 +809,11 @@ def partner_order(timeline: pd.DataFrame) -> list[str]:
 
 # Parts of a place that are not the place itself: a country or a region after the city
 # ("Yakutsk, Sakha Republic (Yakutia), Russia" -> "Yakutsk").
-PLACE_COUNTRIES = frozenset(n.lower() for n in (*SHORT_NAMES.values(), "Russia", "Vietnam", "China", "Ukraine",
-                                                 "Japan", "United States"))
+PLACE_COUNTRIES = frozenset(n.lower() for n in (
+    "Russia", "Vietnam", "China", "Ukraine", "Japan", "United States", "DR Congo", "Congo", "Micronesia", "UK", "USA",
+    "Laos", "North Korea", "South Korea", "Syria", "Iran", "Venezuela", "Bolivia", "Tanzania", "Moldova", "UAE", "Brunei",
+))
 PLACE_REGION = re.compile(r"\b(oblast|republic|province|region|krai|prefecture)\b", re.IGNORECASE)
-# event_id words that stay lower case even when short (anything else of up to three letters
-# that the event's text does not spell is an abbreviation: nis -> NIS, prk -> PRK)
-SMALL_WORDS = frozenset(("a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "to", "the", "law", "war",
-                         "new", "end", "ends", "top", "met", "son", "day"))
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -983,45 +902,6 @@ def place_label(place) -> str:
     keep = [p for i, p in enumerate(parts)
             if not (i > 0 and (p.lower() in PLACE_COUNTRIES or PLACE_REGION.search(p)))]
     return (keep or parts)[-1]
-
-
-def event_phrase(event_id: str, text=None, place=None) -> str:
-    """A few words for an event, from its event_id (the table's short name for it): without
-    the year or date at its end and without the words of its short place name, spelled as the
-    event's text spells them. ('putin-arrives-pyongyang-2024', place 'Pyongyang' -> 'Putin
-    arrives'; 'nis-troops-to-russia-2024' -> 'NIS troops to Russia'.) Never adds a word; two
-    names alone are joined by a dash, as the text writes 'Trump–Kim summit' ('Putin–Kim')."""
-    words = [w for w in str(event_id).strip().lower().split("-") if w]
-    while words and words[-1].isdigit():
-        words.pop()
-    place_words = [w.lower() for w in re.findall(r"[A-Za-z]+", place_label(place))] if not is_blank(place) else []
-    kept = words
-    k = len(place_words)
-    for i in range(len(words) - k + 1 if k else 0):
-        if words[i:i + k] == place_words and len(words) > k:  # the place's words, as a run
-            kept = words[:i] + words[i + k:]
-            break
-    source = " ".join(str(t) for t in (text, place) if not is_blank(t))
-    out: list[str] = []
-    i = 0
-    while i < len(kept):
-        for j in range(len(kept), i, -1):  # the longest run of words that the text spells
-            pattern = r"\b" + r"[\s\-]+".join(re.escape(w) for w in kept[i:j]) + r"\b"
-            hits = [m.group(0) for m in re.finditer(pattern, source, re.IGNORECASE)]
-            if hits:
-                # a word the text writes both ways ('to' and 'To Lam') keeps its lower case
-                lower = [h for h in hits if h == h.lower()]
-                out.append((lower or hits)[0].replace("\n", " "))
-                i = j
-                break
-        else:
-            w = kept[i]
-            out.append(w.upper() if len(w) <= 3 and w.isalpha() and w not in SMALL_WORDS else w)
-            i += 1
-    if len(out) == 2 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in out):
-        return "\u2013".join(out)  # two names: 'Putin–Kim', as the text writes 'Trump–Kim summit'
-    phrase = " ".join(out)
-    return phrase[:1].upper() + phrase[1:]
 
 
 def date_bands(first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:

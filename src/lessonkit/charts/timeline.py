@@ -155,7 +155,7 @@ def event_timeline(
         clocks.zone(reader)  # a clear error for a wrong name
     rows = shaping.select_events(df, event_ids, start, end)
     places = [shaping.place_label(p) for p in rows["place"]]
-    phrases = [shaping.event_phrase(e, t, p) for e, t, p in zip(rows["event_id"], rows["event"], rows["place"])]
+    phrases = [str(w) for w in rows["label"]]
     labels = [f"{p}: {w}" if p else w for p, w in zip(places, phrases)]
     title, alt = _timeline_words(rows, labels, reader)
     ids = captions.cited_ids(rows)

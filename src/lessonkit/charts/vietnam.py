@@ -28,6 +28,7 @@ def partnership_timeline(
     partnerships: pd.DataFrame | None = None,
     countries: pd.DataFrame | None = None,
     sources: pd.DataFrame | None = None,
+    levels: pd.DataFrame | None = None,
 ) -> Chart:
     """Vietnam's partnerships on a timeline: one row per partner, a marker for each level it
     was given (shape and colour by level) joined by a line, partners in the order they reached
@@ -39,6 +40,7 @@ def partnership_timeline(
 
     partnership_timeline(); partnership_timeline(["RUS", "CHN", "USA"], as_of="2024-06-18")"""
     df = table("vietnam_partnerships", partnerships)
+    levels = table("partnership_levels", levels)
     countries = table("countries", countries)
     sources = table("sources", sources)
     highlight = shaping.check_countries(highlight, countries)
@@ -46,7 +48,7 @@ def partnership_timeline(
     undecided = df.iloc[0:0]
     if when is not None:
         df, undecided = shaping.partnerships_as_of(df, when)
-    tl = shaping.partnership_timeline(df, countries)
+    tl = shaping.partnership_timeline(df, countries, levels)
     if tl.empty:
         raise ValueError("No partnership in vietnam_partnerships has a year"
                          + (f" on or before {captions.format_date(when)}." if when is not None else "."))
@@ -91,9 +93,10 @@ def partnership_timeline(
         if code in highlight:
             lab.set_fontweight("bold")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ranks = sorted(set(tl["rank"]), reverse=True)
+    label_of = dict(zip(tl["rank"], tl["level_label"]))
+    ranks = sorted(label_of, reverse=True)
     handles = [Line2D([], [], linestyle="none", marker=LEVEL_MARKERS[r], markersize=7, markerfacecolor=LEVEL_COLORS[r],
-                      markeredgecolor="white", label=shaping.LEVEL_LABELS[r]) for r in ranks]
+                      markeredgecolor="white", label=label_of[r]) for r in ranks]
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=len(handles), frameon=False,
                fontsize=style.FONT["small"])
     subtitle = ("Year each partner was given each level; a grey line joins the steps of one partner. "
@@ -121,7 +124,7 @@ def partnership_timeline(
 def _timeline_words(tl: pd.DataFrame, as_of: pd.Timestamp | None = None) -> tuple[str, str]:
     top_rank = int(tl["rank"].max())
     top = tl[tl["rank"] == top_rank].sort_values(["year", "name"], kind="stable").drop_duplicates("partner_iso3")
-    label = shaping.LEVEL_LABELS[top_rank].lower()
+    label = str(top["level_label"].iloc[0]).lower()
     last_year = int(tl["year"].max())
     first = top.iloc[0]
     had = f"Vietnam had {len(top)} {label}{'s' if len(top) != 1 else ''}"
