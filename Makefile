@@ -81,7 +81,7 @@ links:
 
 ## make answer-key: regenerate teacher/answer_key.md from the quiz banks and the solutions
 answer-key: $(VENV)/.test-installed
-	$(BIN)/python tools/teacher_answer_key.py > teacher/answer_key.md
+	$(BIN)/python tools/teacher_answer_key.py teacher/answer_key.md
 
 clean:
 	rm -rf build .pytest_cache

@@ -3,7 +3,10 @@
 Usage: python tools/execute_notebooks.py notebooks/01_context.ipynb [...]
 
 Widget state is saved into the notebook's metadata, so a lesson opened before it is run
-shows its widgets as they were. A cell that raises stops the run with the error.
+shows its widgets as they were. Every notebook is executed first; only when all of them run
+without an error are the files replaced, atomically (tools/_atomic.py). Otherwise it prints one
+line per failing notebook ("notebooks/02_arms_flows.ipynb: cell 14: DataError: ...") and the
+log file with the full tracebacks (build/logs/execute.log), and changes no file.
 """
 
 from __future__ import annotations
@@ -14,11 +17,21 @@ import time
 from pathlib import Path
 
 import nbformat
+from _atomic import Failures, place, write_all
 from nbclient import NotebookClient
 
 
-def execute(path: Path) -> float:
-    nb = nbformat.read(path, as_version=4)
+def failing_cell(nb) -> str:
+    """'cell 14' for the first code cell with an error output (cells counted from 1), or ''."""
+    for n, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return f"cell {n}"
+    return ""
+
+
+def execute(path: Path, nb=None) -> tuple[str, float]:
+    """Run one notebook; its new text (not yet written) and the seconds it took."""
+    nb = nb if nb is not None else nbformat.read(path, as_version=4)
     started = time.perf_counter()
     client = NotebookClient(
         nb,
@@ -31,15 +44,30 @@ def execute(path: Path) -> float:
     elapsed = time.perf_counter() - started
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     nbformat.validate(nb)
-    nbformat.write(nb, path)
-    return elapsed
+    return nbformat.writes(nb) + "\n", elapsed
 
 
 def main(paths: list[str]) -> int:
     os.environ.setdefault("PYTHONHASHSEED", "0")
+    failures = Failures("execute")
+    outputs: dict[Path, str] = {}
     for p in paths:
-        seconds = execute(Path(p))
+        path = Path(p)
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception as exc:
+            failures.add(place(path), exc)
+            continue
+        try:
+            outputs[path], seconds = execute(path, nb)
+        except Exception as exc:
+            cell = failing_cell(nb)
+            failures.add(f"{place(path)}: {cell}" if cell else place(path), exc)
+            continue
         print(f"executed {p} in {seconds:.1f} s")
+    if failures:
+        return failures.report()
+    write_all(outputs)
     return 0
 
 

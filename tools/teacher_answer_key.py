@@ -1,6 +1,11 @@
 """Print the teacher's answer key (Markdown): every quiz answer and every "Your turn" solution.
 
-Usage: python tools/teacher_answer_key.py > teacher/answer_key.md
+Usage: python tools/teacher_answer_key.py teacher/answer_key.md   (make answer-key)
+       python tools/teacher_answer_key.py                          (print it)
+
+The key is built in full first; the file is replaced (atomically) only if every bank and lesson
+could be read. Otherwise one line per failing bank or notebook is printed, with the log file
+that holds the tracebacks, and the file is left as it was.
 
 Generated from the quiz banks in quizzes/ and the cells tagged `solution` in the lessons,
 so it never drifts from what students see. tests/test_teacher_material.py checks that the
@@ -14,9 +19,9 @@ from pathlib import Path
 
 import nbformat
 
-from lessonkit import quiz
+from _atomic import Failures, place, write_text
+from lessonkit import paths, quiz
 
-ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ["01_context", "02_arms_flows", "03_vietnam_balancing"]
 
 
@@ -39,7 +44,16 @@ def solutions_markdown(nb) -> str:
     return "\n".join(parts) if parts else "_No \"Your turn\" solutions in this lesson._\n"
 
 
-def main() -> int:
+def bank_failure(exc: quiz.BankError) -> str:
+    """One line for a broken bank: the first problem, and how many more the log holds."""
+    line = f"question {exc.question_id!r}: {exc.problem}" if exc.question_id else exc.problem
+    line = line.splitlines()[0] if line else "BankError"
+    return line + (f" (and {len(exc.others)} more problems)" if exc.others else "")
+
+
+def build(failures: Failures) -> str | None:
+    """The whole answer key, or None if a lesson or a bank failed (each recorded in failures)."""
+    root = paths.quizzes_dir().parent
     out = [
         "# Answer key",
         "",
@@ -48,14 +62,38 @@ def main() -> int:
         "",
     ]
     for stem in LESSONS:
-        nb = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
-        out += [f"## {lesson_title(nb)}", "", "### Quiz", ""]
-        bank = ROOT / "quizzes" / f"{stem}.toml"
-        out += [quiz.answer_key(stem, level=4) if bank.exists() else "_No quiz bank yet._", ""]
-        out += ["### Your turn: solutions", "", solutions_markdown(nb), ""]
-    sys.stdout.write("\n".join(out).rstrip() + "\n")
+        notebook = root / "notebooks" / f"{stem}.ipynb"
+        bank = paths.quizzes_dir() / f"{stem}.toml"
+        try:
+            nb = nbformat.read(notebook, as_version=4)
+            title, solutions = lesson_title(nb), solutions_markdown(nb)
+        except Exception as exc:
+            failures.add(place(notebook), exc)
+            continue
+        try:
+            key = quiz.answer_key(stem, level=4) if bank.exists() else "_No quiz bank yet._"
+        except quiz.BankError as exc:
+            failures.add(place(bank), exc, bank_failure(exc))
+            continue
+        except Exception as exc:
+            failures.add(place(bank), exc)
+            continue
+        out += [f"## {title}", "", "### Quiz", "", key, "", "### Your turn: solutions", "", solutions, ""]
+    return None if failures else "\n".join(out).rstrip() + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """No argument: print the key. One argument: write it there, atomically, only if all of it built."""
+    failures = Failures("answer-key")
+    text = build(failures)
+    if text is None:
+        return failures.report()
+    if argv:
+        write_text(Path(argv[0]), text)
+    else:
+        sys.stdout.write(text)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
