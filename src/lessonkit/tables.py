@@ -1,0 +1,119 @@
+"""Tables that read well in a lesson: text left-aligned, numbers with thousands separators,
+dates that never break across lines, long texts wrapped to a readable width, empty cells as "–".
+
+    from lessonkit import tables
+    tables.use()            # once, in a lesson's first cell: every table shown after it is styled
+    tables.html(frame)      # the HTML itself (pure: pandas only, no Jupyter)
+
+Only the HTML view changes; the frame itself and its plain-text view stay as pandas makes them,
+so students' own code works on the same values they see.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+
+import pandas as pd
+
+EMPTY = "–"
+LONG_TEXT = 40          # characters: a text column with longer cells wraps at WIDE_COLUMN
+WIDE_COLUMN = "28em"
+_PLAIN_INTEGER = re.compile(r"(^|_)(year|years|period|paragraph|no|n|test_no|rank)(_|$)|^period_|_year$", re.I)
+
+_CELL = "padding:2px 8px;vertical-align:top;border-bottom:1px solid var(--jp-border-color2,#ddd);"
+_LEFT = "text-align:left;"
+_RIGHT = "text-align:right;"
+_NOWRAP = "white-space:nowrap;"
+_WRAP = f"white-space:normal;min-width:12em;max-width:{WIDE_COLUMN};"
+
+
+def _is_missing(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def format_number(value, plain: bool = False) -> str:
+    """12000000 -> '12,000,000'; 51.7 -> '51.7'; 2024 with plain=True -> '2024'."""
+    if _is_missing(value):
+        return EMPTY
+    if isinstance(value, bool):
+        return str(value)
+    if plain:
+        return str(int(value)) if float(value).is_integer() else str(value)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.12g}"
+
+
+def format_date(value) -> str:
+    """A timestamp as an ISO date ('2024-03-28'), with the clock time only where there is one."""
+    if _is_missing(value):
+        return EMPTY
+    ts = pd.Timestamp(value)
+    return ts.strftime("%Y-%m-%d %H:%M") if (ts.hour, ts.minute) != (0, 0) else ts.strftime("%Y-%m-%d")
+
+
+def _column_kind(name, series: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(series):
+        return "text"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "date"
+    if pd.api.types.is_numeric_dtype(series):
+        return "plain" if _PLAIN_INTEGER.search(str(name)) else "number"
+    return "text"
+
+
+def _cells(series: pd.Series, kind: str) -> tuple[list[str], str]:
+    if kind == "date":
+        return [format_date(v) for v in series], _RIGHT + _NOWRAP
+    if kind in ("number", "plain"):
+        return [format_number(v, plain=kind == "plain") for v in series], _RIGHT + _NOWRAP
+    texts = [EMPTY if _is_missing(v) else str(v) for v in series]
+    longest = max((len(t) for t in texts), default=0)
+    return texts, _LEFT + (_WRAP if longest > LONG_TEXT else _NOWRAP)
+
+
+def html(frame: pd.DataFrame) -> str:
+    """The frame as an HTML table with the lesson's reading rules (see the module docstring)."""
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
+    show_index = not isinstance(frame.index, pd.RangeIndex) or frame.index.name is not None
+    columns = []
+    if show_index:
+        idx = frame.index.to_series(index=range(len(frame)))
+        label = frame.index.name if frame.index.name is not None else ""
+        columns.append((label, *_cells(idx, _column_kind(label, idx))))
+    for name in frame.columns:
+        col = frame[name].reset_index(drop=True)
+        columns.append((name, *_cells(col, _column_kind(name, col))))
+    corner = frame.columns.name if (show_index and frame.index.name is None and frame.columns.name) else None
+    head = []
+    for i, (name, _, style) in enumerate(columns):
+        text = corner if (i == 0 and corner) else name
+        align = _LEFT if _LEFT in style else _RIGHT
+        head.append(f'<th scope="col" style="{_CELL}{align}{_NOWRAP}">{_html.escape(str(text))}</th>')
+    rows = []
+    for r in range(len(frame)):
+        cells = []
+        for i, (_, values, style) in enumerate(columns):
+            tag = "th" if (show_index and i == 0) else "td"
+            scope = ' scope="row"' if tag == "th" else ""
+            cells.append(f'<{tag}{scope} style="{_CELL}{style}">{_html.escape(values[r])}</{tag}>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return ('<table class="lk-table" style="border-collapse:collapse;margin:0.3em 0;font-size:var(--jp-content-font-size1,13px);">'
+            f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def use() -> None:
+    """Show every DataFrame of this session with html(); long texts in full in the plain view."""
+    pd.set_option("display.max_colwidth", None)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - lessonkit is used outside IPython too
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, html)

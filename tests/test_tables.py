@@ -1,0 +1,42 @@
+"""lessonkit.tables: tables that read well (issue 16)."""
+
+import pandas as pd
+
+from lessonkit import tables
+
+
+def cells(html):
+    import re
+    return re.findall(r'<t([dh])[^>]*style="([^"]*)"[^>]*>([^<]*)</t[dh]>', html)
+
+
+def test_numbers_get_separators_years_do_not_and_empty_cells_show_a_dash():
+    frame = pd.DataFrame({"year": [2024, 2023], "quantity": [12000000, None], "share_pct": [51.7, 80.0],
+                          "period_start": [2019, 2014]})
+    found = [c[2] for c in cells(tables.html(frame))]
+    assert "12,000,000" in found and "2024" in found and "2019" in found and "51.7" in found and "80" in found
+    assert "–" in found and "2,024" not in found
+
+
+def test_text_is_left_aligned_long_text_wraps_and_dates_do_not_break():
+    frame = pd.DataFrame({"date": pd.to_datetime(["2024-03-28", "2024-04-25"]), "item": ["oil", "food"],
+                          "note": ["x" * 80, "short"], "n": [1, 2]})
+    html = tables.html(frame)
+    styles = {text: style for _, style, text in cells(html)}
+    assert "white-space:nowrap" in styles["2024-03-28"] and "text-align:right" in styles["2024-03-28"]
+    assert "text-align:left" in styles["oil"]
+    assert "white-space:normal" in styles["x" * 80] and "max-width" in styles["x" * 80]
+    assert '<th scope="col"' in html and "2024-03-28 00:00" not in html
+
+
+def test_a_named_index_is_shown_as_row_headers_and_text_is_escaped():
+    frame = pd.DataFrame({"vote": ["<b>N</b>"]}, index=pd.Index(["RUS"], name="iso3"))
+    html = tables.html(frame)
+    assert '<th scope="row"' in html and ">RUS<" in html and ">iso3<" in html
+    assert "<b>" not in html and "&lt;b&gt;" in html
+
+
+def test_a_plain_range_index_is_left_out():
+    html = tables.html(pd.DataFrame({"a": ["x", "y"]}, index=[7, 9]))
+    assert ">7<" in html  # row labels that are not 0..n-1 are data (e.g. positions in a bigger table)
+    assert ">0<" not in tables.html(pd.DataFrame({"a": ["x"]}))
