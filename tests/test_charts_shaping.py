@@ -391,7 +391,7 @@ def test_source_line_is_built_from_the_sources_table():
                     "UN Fixture Library, \u201cVoting record of FX-1\u201d (3 Mar 2022)")
     assert captions.source_line(src, ["fx-trade"]) == "Source: Fixture Customs, \u201cTrade by partner\u201d"
     many = captions.source_line(src, list(src["source_id"]), limit=2)
-    assert many.endswith("and 6 more (see the chart's .sources)")
+    assert many.endswith("and 6 more (all in the Sources section)")
     assert "missing-id" in captions.source_line(src, ["missing-id"])
 
 
@@ -401,7 +401,7 @@ def test_one_source_line_formatter_for_data_and_charts():
     src = fx("sources")
     rows = captions.cited_sources(src, ["fx-un-1", "fx-trade", "fx-wire", "fx-seoul"])
     assert captions.source_line(src, list(rows["source_id"])) == data.format_source_line(
-        rows, max_title=70, more_hint="see the chart's .sources")
+        rows, max_title=70, more_hint="all in the Sources section")
     assert data.format_source_line(rows, limit=2) == (
         "Sources: UN Fixture Office, \u201cFixture resolution one adopted\u201d (2 Mar 2022); "
         "Fixture Customs, \u201cTrade by partner\u201d; and 2 more")

@@ -216,9 +216,11 @@ def _marked(text: str, pattern: re.Pattern | None) -> tuple[str, int]:
 
 def _tag(label: str) -> str:
     return (
-        '<span class="lk-role-tag" style="display:inline-block;min-width:9em;font-family:var(--jp-ui-font-family,sans-serif);'
-        'font-size:0.85em;font-style:normal;font-weight:normal;border:1px solid var(--jp-border-color1,#999);'
-        f'border-radius:3px;padding:0 4px;margin-right:6px;">{html.escape(label)}</span>'
+        # a filled label, not an outlined box: an empty-looking box reads as a text field
+        '<span class="lk-role-tag" style="display:inline-block;font-family:var(--jp-ui-font-family,sans-serif);'
+        'font-size:0.8em;font-style:normal;font-weight:bold;text-transform:uppercase;letter-spacing:0.03em;'
+        'background:var(--jp-layout-color3,#e0e0e0);color:var(--jp-ui-font-color0,#111);'
+        f'border-radius:3px;padding:0 5px;margin-right:6px;">{html.escape(label)}</span>'
     )
 
 

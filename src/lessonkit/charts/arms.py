@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
@@ -113,10 +114,13 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
         names = {"south_korea": "South Korean government estimate",
                  "multilateral": "; ".join(dict.fromkeys(
                      f"{tags[a]}: {label}" if tags[a] != label else label for a, label in others.items()))}
-        handles = [Line2D([], [], linestyle="none", color=style.DARK, markeredgecolor=style.DARK,
-                          label=names[k], **ESTIMATOR_STYLE[k]) for k in kinds]
-        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.1, 0.0), ncol=len(handles), frameon=False,
-                   fontsize=style.FONT["small"], handletextpad=0.4, columnspacing=2.0)
+        # the marker's shape says who estimated; its colours are those of the panels (as on the points)
+        colors = [style.SERIES_COLORS[i] for i in range(len(panels))]
+        handles = [tuple(Line2D([], [], linestyle="none", color=c, markeredgecolor=c, **ESTIMATOR_STYLE[k])
+                         for c in colors) for k in kinds]
+        fig.legend(handles=handles, labels=[names[k] for k in kinds], loc="lower left", bbox_to_anchor=(0.1, 0.0),
+                   ncol=len(handles), frameon=False, fontsize=style.FONT["small"], handletextpad=0.4,
+                   columnspacing=2.0, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.3)})
     subtitle = _seoul_subtitle(series)
     style.finish(fig, title, src_line, subtitle)
     data = series.copy()

@@ -58,11 +58,11 @@ def cited_sources(sources: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
 
 
 def source_line(sources: pd.DataFrame, ids: Sequence[str], limit: int = 3, max_title: int = 70) -> str:
-    """'Source: …' / 'Sources: …; and 2 more (see the chart's .sources)', built from the sources
+    """'Source: …' / 'Sources: …; and 2 more (all in the Sources section)', built from the sources
     table for the cited ids (the first `limit` sources, titles cut to max_title characters).
     The formatting is lessonkit.data.format_source_line, shared with data.source_line."""
     cited = cited_sources(sources, list(dict.fromkeys(str(i) for i in ids if not is_blank(i))))
-    return format_source_line(cited, limit=limit, max_title=max_title, more_hint="see the chart's .sources")
+    return format_source_line(cited, limit=limit, max_title=max_title, more_hint="all in the Sources section")
 
 
 # --- votes ---------------------------------------------------------------------------------

@@ -48,9 +48,17 @@ def _overlap(a: tuple, b: tuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _label(items: list[str], width: int = 20) -> str:
+def _label(items: list[str], width: int = 20, levels: dict | None = None) -> str:
     """The items of an arrow: all of them if they fit in about two short lines, else the first
-    two and '+N' (the chart's table has the rest)."""
+    two and '+N'. Where the items of one arrow differ in how sure they are (levels: item ->
+    confidence), each group says its level, e.g. 'food (confirmed); oil, money (reported)', so the
+    arrow's line style (its firmest level) is not read as true of every item."""
+    if levels and len({levels.get(i) for i in items}) > 1:
+        groups: dict[str, list[str]] = {}
+        for item in items:
+            groups.setdefault(levels.get(item), []).append(item)
+        text = "; ".join(f"{', '.join(g)} ({style.CONFIDENCE_LABELS.get(c, str(c)).lower()})" for c, g in groups.items())
+        return "\n".join(textwrap.wrap(text, width))
     text = ", ".join(items)
     if len(items) > 2 and len(text) > 2 * width - 8:
         text = ", ".join(items[:2]) + f" +{len(items) - 2}"
@@ -138,7 +146,7 @@ def flow_diagram(
     ids = captions.cited_ids(transfers)
     src_line = captions.source_line(sources, ids)
     subtitle = ("Arrow colour: what flows. Line style: the firmest evidence for that flow. "
-                "One arrow may stand for several reports; the chart's table lists them all.")
+                "One arrow may stand for several reports (rows of the table transfers).")
     if levels or cats:
         shown = []
         if levels:
@@ -325,7 +333,7 @@ class FlowCanvas:
             # points along it where it overlaps no node and no label placed before it
             mx, my = (x1 + x2) / 2, (y1 + y2) / 2
             cx, cy = mx + e["rad"] * (y2 - y1), my - e["rad"] * (x2 - x1)
-            text = _label(e["items"])
+            text = _label(e["items"], levels=e.get("item_confidence"))
             w, h = _label_size(text, inch_per_unit)
             for t in LABEL_POSITIONS:
                 lx = (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t ** 2 * x2

@@ -467,10 +467,10 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
     merges, and a curvature so that edges between the same two states do not overlap.
 
     Columns: from_iso3, to_iso3, category, confidence, confidences, items (labels: the item, or
-    its unit where the item is 'other'), kinds (the distinct `item` values, 'other' for blank),
+    its unit where the item is 'other'), item_confidence (item label -> its firmest level), kinds (the distinct `item` values, 'other' for blank),
     transfer_ids, n, rad."""
-    columns = ["from_iso3", "to_iso3", "category", "confidence", "confidences", "items", "kinds", "transfer_ids",
-               "n", "rad"]
+    columns = ["from_iso3", "to_iso3", "category", "confidence", "confidences", "items", "item_confidence", "kinds",
+               "transfer_ids", "n", "rad"]
     if transfers.empty:
         return pd.DataFrame(columns=columns)
     t = transfers.copy()
@@ -488,6 +488,8 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
             "confidence": g["confidence"].iloc[0],
             "confidences": {c: int(counts[c]) for c in CONFIDENCE_ORDER if c in counts},
             "items": list(dict.fromkeys(g["label"])),
+            # each item's firmest confidence (g is sorted firmest first), so a label can say it
+            "item_confidence": dict(reversed(list(zip(g["label"], g["confidence"])))),
             "kinds": list(dict.fromkeys(g["kind"])),
             "transfer_ids": [str(i) for i in g.get("transfer_id", pd.Series(range(len(g))))],
             "n": len(g),

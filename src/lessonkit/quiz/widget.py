@@ -135,8 +135,8 @@ def prompt_html(question: Question, number: int) -> str:
     if question.translation:
         parts.append(f"<p style='margin: 4px 0 4px 12px;'><em>Translation:</em> {text_html(question.translation)}</p>")
     if question.table:
-        parts.append(f"<p style='margin: 4px 0; color: var(--jp-ui-font-color2);'>Data: "
-                     f"<code>data/{html.escape(question.table)}.csv</code></p>")
+        parts.append(f"<p style='margin: 4px 0; color: var(--jp-ui-font-color2);'>Source table: "
+                     f"{html.escape(question.table)}</p>")
     return f"<div style='color: var(--jp-ui-font-color1);'>{''.join(parts)}</div>"
 
 
