@@ -108,6 +108,7 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
         ax.set_ylabel(f"{label}\n({unit})" if unit else label, fontsize=style.FONT["small"])
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
         ax.xaxis.set_major_formatter(FuncFormatter(_month_tick))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, pos: f"{v:,.0f}"))  # 10,000 not 10000
         if i < len(panels) - 1:
             ax.tick_params(labelbottom=False)
     if legend_in:
