@@ -138,7 +138,7 @@ def test_prerequisites_agree_with_the_course_plan():
 
 # --- what a student sees ----------------------------------------------------------------------
 
-JARGON = ["chart's .sources", "Data: data/", ".csv</code>"]
+JARGON = ["chart's .sources", "Data: data/", ".csv</code>", "single_source"]
 
 
 @pytest.mark.parametrize("stem", LESSONS)
