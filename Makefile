@@ -23,11 +23,13 @@ $(BIN)/python:
 
 # The stamps record what was installed; they are remade when the pins or pyproject change.
 $(VENV)/.lab-installed: $(BIN)/python pyproject.toml $(PINS)
-	$(PIP) install -c $(PINS) -e .
+	$(PIP) install -c $(PINS) -e '.[lab]'
 	@touch $@
 
+# Everything the test suite needs: JupyterLab, the test tools, the browser driver, repo2docker.
+TEST_EXTRAS := lab,test,browser,binder
 $(VENV)/.test-installed: $(BIN)/python pyproject.toml $(PINS)
-	$(PIP) install -c $(PINS) -e '.[test]'
+	$(PIP) install -c $(PINS) -e '.[$(TEST_EXTRAS)]'
 	@touch $@ $(VENV)/.lab-installed
 
 ## make lab: set up and open the lessons in JupyterLab (trusted, so stored widgets show before running)
@@ -61,8 +63,8 @@ bench: $(VENV)/.test-installed
 ## make pins: re-resolve the newest allowed versions and write them to requirements/constraints.txt
 pins: $(BIN)/python
 	rm -rf .pins-venv && $(PYTHON) -m venv .pins-venv
-	.pins-venv/bin/python -m pip -q install -e '.[test]'
-	.pins-venv/bin/python -m pip freeze --exclude-editable | grep -v '^lessonkit' > $(PINS)
+	.pins-venv/bin/python -m pip -q install -e '.[$(TEST_EXTRAS)]'
+	.pins-venv/bin/python -m pip freeze --all --exclude-editable | grep -v '^lessonkit\|^pip==' > $(PINS)
 	rm -rf .pins-venv
 	@echo "Wrote $(PINS). Now run: make execute && make test"
 

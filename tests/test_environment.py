@@ -1,5 +1,6 @@
 """The Binder environment and the Python package name the same dependencies."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -8,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 # In environment.yml but not lessonkit's own dependencies: the interpreter, the tools that
 # install lessonkit offline in postBuild, and nbval so teachers can run the checks on Binder.
 ENV_ONLY = {"python", "pip", "setuptools", "nbval"}
+EXTRAS = {"lab", "test", "browser", "binder"}
 
 
 def conda_dependencies() -> dict[str, str]:
@@ -30,19 +33,64 @@ def conda_dependencies() -> dict[str, str]:
     return deps
 
 
-def pyproject_dependencies() -> dict[str, str]:
-    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    reqs = [Requirement(r) for r in meta["project"]["dependencies"]]
+def project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def specs(requirements: list[str]) -> dict[str, str]:
+    reqs = [Requirement(r) for r in requirements]
     return {r.name: ",".join(sorted(str(s) for s in r.specifier)) for r in reqs}
 
 
-def test_environment_and_pyproject_name_the_same_dependencies():
+def pyproject_dependencies() -> dict[str, str]:
+    return specs(project()["dependencies"])
+
+
+def test_environment_names_the_runtime_dependencies_and_jupyterlab():
     conda = conda_dependencies()
-    py = pyproject_dependencies()
+    py = pyproject_dependencies() | specs(project()["optional-dependencies"]["lab"])
     assert set(conda) - ENV_ONLY == set(py)
     for name, spec in py.items():
         conda_spec = ",".join(sorted(conda[name].split(",")))
         assert conda_spec == spec, f"{name}: environment.yml says {conda[name]!r}, pyproject.toml says {spec!r}"
+
+
+def test_jupyterlab_is_an_extra_not_a_runtime_dependency():
+    # Installing lessonkit into a hub image must not upgrade the hub's JupyterLab.
+    assert "jupyterlab" not in pyproject_dependencies()
+    assert "jupyterlab" in specs(project()["optional-dependencies"]["lab"])
+
+
+def test_extras_are_split_by_what_they_serve():
+    extras = {name: specs(reqs) for name, reqs in project()["optional-dependencies"].items()}
+    assert set(extras) == EXTRAS
+    assert {"playwright", "jupyter-repo2docker", "docker", "jupyterlab"}.isdisjoint(extras["test"])
+    assert "playwright" in extras["browser"] and "jupyter-repo2docker" in extras["binder"]
+    assert "lessonkit" in extras["browser"], "the browser tests need JupyterLab: browser = lessonkit[lab] + playwright"
+
+
+def test_make_test_installs_every_extra_and_make_lab_the_lab_extra():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    test_extras = re.search(r"^TEST_EXTRAS\s*:?=\s*(\S+)", makefile, re.MULTILINE)
+    assert test_extras and set(test_extras.group(1).split(",")) == EXTRAS
+    lab_rule = makefile[makefile.index("$(VENV)/.lab-installed:"):]
+    assert "-e '.[lab]'" in lab_rule.split("\n\n")[0]
+
+
+def test_every_dependency_and_extra_is_pinned_within_its_bounds():
+    pins = {}
+    for line in (ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version.strip()
+    reqs = [Requirement(r) for r in project()["dependencies"]]
+    reqs += [Requirement(r) for extra in project()["optional-dependencies"].values() for r in extra]
+    for req in reqs:
+        if req.name == "lessonkit":
+            continue
+        name = canonicalize_name(req.name)
+        assert name in pins, f"{req.name} is not pinned in requirements/constraints.txt (run make pins)"
+        assert req.specifier.contains(pins[name], prereleases=True), f"{req.name}=={pins[name]} is outside {req}"
 
 
 def test_environment_uses_conda_forge_and_admits_binder_base():
