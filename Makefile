@@ -7,7 +7,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 PINS   := requirements/constraints.txt
-NOTEBOOKS := notebooks/01_context.ipynb notebooks/02_arms_flows.ipynb notebooks/03_vietnam_balancing.ipynb
+# The lessons, from lessons.toml (read with the system Python, so it works before .venv exists).
+NOTEBOOKS = $(or $(shell PYTHONPATH=src $(PYTHON) -m lessonkit.manifest notebooks),$(error lessons.toml gave no notebooks (see the message above)))
 # Jupyter refuses to run as root unless told; CI and containers often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
@@ -35,7 +36,7 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml $(PINS)
 ## make lab: set up and open the lessons in JupyterLab (trusted, so stored widgets show before running)
 lab: $(LAB_ENV)
 	$(BIN)/jupyter trust $(NOTEBOOKS)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/01_context.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(firstword $(NOTEBOOKS)) $(ROOT_FLAG) $(LAB_ARGS)
 
 ## make test: set up and run every test (unit, notebooks with nbval, browser)
 test: $(VENV)/.test-installed
@@ -79,7 +80,7 @@ html: $(TEST_ENV)
 
 ## make links REPO=owner/name [REF=main] [HUB=https://hub.example.edu]: launch links for a class
 links:
-	@$(PYTHON) tools/links.py "$(REPO)" "$(REF)" "$(HUB)"
+	@PYTHONPATH=src $(PYTHON) tools/links.py "$(REPO)" "$(REF)" "$(HUB)"
 
 ## make answer-key: regenerate teacher/answer_key.md from the quiz banks and the solutions
 answer-key: $(VENV)/.test-installed

@@ -9,12 +9,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessonkit import data, quiz
+from lessonkit import data, manifest, quiz
 from lessonkit.article import ArticleError, check_quote, find_quotes, load_article
 from student_edition import check_passed  # tools/ is on the path: conftest.py
 
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = ["01_context", "02_arms_flows", "03_vietnam_balancing"]
+LESSONS = manifest.ids()
 OBJECTIVE_VERBS = re.compile(
     r"^\s*[-*\d.]+\s*\**(compare|explain|locate|compute|judge|identify|describe|list|classify|read|"
     r"distinguish|count|filter|sort|evaluate|interpret|calculate|find|name|summarise|summarize|"

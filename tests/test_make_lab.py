@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from lessonkit import manifest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -32,6 +34,8 @@ def test_make_lab_with_no_install_installs_nothing():
 @pytest.mark.slow
 def test_make_lab_serves_the_lessons_and_prints_their_address(tmp_path):
     port = free_port()
+    notebooks = [x.notebook.relative_to(ROOT).as_posix() for x in manifest.lessons()]
+    first = notebooks[0]  # make lab opens the first lesson of lessons.toml
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"))
     log = (tmp_path / "lab.log").open("w+")
     proc = subprocess.Popen(
@@ -44,13 +48,13 @@ def test_make_lab_serves_the_lessons_and_prints_their_address(tmp_path):
         while time.monotonic() < deadline and url is None:
             time.sleep(0.5)
             log.seek(0)
-            found = re.search(rf"http://127\.0\.0\.1:{port}/lab/tree/notebooks/01_context\.ipynb\?token=\w+", log.read())
+            found = re.search(rf"http://127\.0\.0\.1:{port}/lab/tree/{re.escape(first)}\?token=\w+", log.read())
             url = found.group(0) if found else None
             assert proc.poll() is None, "make lab stopped:\n" + (tmp_path / "lab.log").read_text()
         assert url, "make lab printed no address:\n" + (tmp_path / "lab.log").read_text()
         token = url.rsplit("=", 1)[1]
-        for nb in ("01_context", "02_arms_flows", "03_vietnam_balancing"):
-            api = f"http://127.0.0.1:{port}/api/contents/notebooks/{nb}.ipynb?content=0&token={token}"
+        for nb in notebooks:
+            api = f"http://127.0.0.1:{port}/api/contents/{nb}?content=0&token={token}"
             with urllib.request.urlopen(api, timeout=10) as response:
                 assert response.status == 200
         with urllib.request.urlopen(url, timeout=10) as response:

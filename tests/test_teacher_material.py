@@ -7,12 +7,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from lessonkit import manifest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 import links  # noqa: E402
 import student_edition  # noqa: E402
 
-LESSONS = sorted((ROOT / "notebooks").glob("0*.ipynb"))
+LESSONS = [x.notebook for x in manifest.lessons()]
 
 
 @pytest.mark.slow
@@ -80,7 +82,7 @@ def test_binder_and_hub_links():
     hub = links.nbgitpuller_link("https://hub.example.edu/", "school/lessons", "main", "notebooks/01_context.ipynb")
     assert hub.startswith("https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fschool%2Flessons")
     assert "branch=main" in hub and "urlpath=lab%2Ftree%2Flessons%2Fnotebooks%2F01_context.ipynb" in hub
-    assert [nb.split("/")[-1] for nb in links.LESSONS] == [p.name for p in LESSONS]
+    assert [nb for nb, _ in links.lesson_notebooks()] == [p.relative_to(ROOT).as_posix() for p in LESSONS]
 
 
 def test_make_links_prints_one_link_per_lesson():
@@ -88,5 +90,5 @@ def test_make_links_prints_one_link_per_lesson():
         ["make", "-s", "links", "REPO=school/lessons", "HUB=https://hub.example.edu"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout
-    assert out.count("https://mybinder.org/v2/gh/school/lessons/main?urlpath=") == 3
-    assert out.count("/hub/user-redirect/git-pull?") == 3
+    assert out.count("https://mybinder.org/v2/gh/school/lessons/main?urlpath=") == len(LESSONS)
+    assert out.count("/hub/user-redirect/git-pull?") == len(LESSONS)

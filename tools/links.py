@@ -1,6 +1,6 @@
 """Print launch links for each lesson: Binder, and nbgitpuller for a JupyterHub.
 
-Usage: python tools/links.py REPO [REF] [HUB]
+Usage: python tools/links.py REPO [REF] [HUB]     (the lessons come from lessons.toml)
   REPO  owner/name on GitHub, e.g. myschool/putin-lessons
   REF   branch, tag or commit (default: main)
   HUB   address of a JupyterHub, e.g. https://hub.example.edu (optional)
@@ -11,7 +11,13 @@ from __future__ import annotations
 import sys
 from urllib.parse import quote, urlencode
 
-LESSONS = ["notebooks/01_context.ipynb", "notebooks/02_arms_flows.ipynb", "notebooks/03_vietnam_balancing.ipynb"]
+from lessonkit import manifest, paths
+
+
+def lesson_notebooks() -> list[tuple[str, manifest.Lesson]]:
+    """(notebook path from the repository root, lesson) for each lesson of lessons.toml."""
+    root = paths.project_root()
+    return [(x.notebook.relative_to(root).as_posix(), x) for x in manifest.lessons()]
 
 
 def binder_link(repo: str, ref: str, notebook: str) -> str:
@@ -34,8 +40,8 @@ def main(args: list[str]) -> int:
         return 2
     repo, ref = args[0], (args[1] if len(args) > 1 and args[1] else "main")
     hub = args[2] if len(args) > 2 and args[2] else ""
-    for nb in LESSONS:
-        print(nb)
+    for nb, lesson in lesson_notebooks():
+        print(f"{nb}  ({lesson.title}, {lesson.minutes} min)")
         print(f"  Binder:     {binder_link(repo, ref, nb)}")
         if hub:
             print(f"  JupyterHub: {nbgitpuller_link(hub, repo, ref, nb)}")

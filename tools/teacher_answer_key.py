@@ -20,9 +20,7 @@ from pathlib import Path
 import nbformat
 
 from _atomic import Failures, place, write_text
-from lessonkit import paths, quiz
-
-LESSONS = ["01_context", "02_arms_flows", "03_vietnam_balancing"]
+from lessonkit import manifest, paths, quiz
 
 
 def lesson_title(nb) -> str:
@@ -53,7 +51,11 @@ def bank_failure(exc: quiz.BankError) -> str:
 
 def build(failures: Failures) -> str | None:
     """The whole answer key, or None if a lesson or a bank failed (each recorded in failures)."""
-    root = paths.quizzes_dir().parent
+    try:
+        lessons = manifest.lessons()  # the lessons of lessons.toml, in teaching order
+    except manifest.ManifestError as exc:
+        failures.add("lessons.toml", exc)
+        return None
     out = [
         "# Answer key",
         "",
@@ -61,8 +63,8 @@ def build(failures: Failures) -> str | None:
         "lessons. Do not edit by hand: change the bank or the lesson, then regenerate.",
         "",
     ]
-    for stem in LESSONS:
-        notebook = root / "notebooks" / f"{stem}.ipynb"
+    for lesson in lessons:
+        notebook, stem = lesson.notebook, lesson.bank
         bank = paths.quizzes_dir() / f"{stem}.toml"
         try:
             nb = nbformat.read(notebook, as_version=4)

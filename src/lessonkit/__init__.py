@@ -2,6 +2,7 @@
 
 Modules:
     paths     -- where the project's folders are
+    manifest  -- the list of lessons (lessons.toml)
     article   -- the seed article as numbered, typed paragraphs
     data      -- load and validate the tables in data/
     quiz      -- question banks, grading and quiz widgets

@@ -1,6 +1,6 @@
 """What students see: each lesson in JupyterLab in Chromium, opened, run, clicked.
 
-For each notebook in notebooks/ (expectations in tests/browser/expectations.toml):
+For each lesson of lessons.toml (expectations in tests/browser/expectations.toml):
   1. opened before running: no "Error displaying widget" / "model not found", no widget stuck at
      "Loading widget...", no stored widget output shown as its plain-text repr;
   2. Run All (Run menu): every code cell ran, no error output, at least the expected number of
@@ -23,9 +23,10 @@ import nbformat
 import pytest
 
 import labdriver as ld
+from lessonkit import manifest
 
 EXPECTATIONS_FILE = Path(__file__).with_name("expectations.toml")
-LESSONS = sorted(p.stem for p in (ld.REPO_ROOT / "notebooks").glob("*.ipynb"))
+LESSONS = manifest.ids()  # the lessons of lessons.toml (tests/test_manifest.py: every notebook is one)
 
 KEYS = {"min_charts", "min_quizzes", "quiz", "interactive"}
 QUIZ_KEYS = {"id", "wrong", "right", "wrong_feedback", "right_feedback"}
@@ -156,7 +157,7 @@ def test_expectations_cover_the_lessons():
     missing = sorted(set(LESSONS) - set(expectations))
     extra = sorted(set(expectations) - set(LESSONS))
     assert not missing, f"add [lessons.\"<stem>\"] to {EXPECTATIONS_FILE} for: {missing}"
-    assert not extra, f"{EXPECTATIONS_FILE} names notebooks that do not exist: {extra}"
+    assert not extra, f"{EXPECTATIONS_FILE} names lessons that lessons.toml does not list: {extra}"
     problems = [p for stem, exp in expectations.items() for p in validate(stem, exp)]
     assert not problems, "\n".join(problems)
     with EXPECTATIONS_FILE.open("rb") as f:
