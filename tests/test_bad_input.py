@@ -241,6 +241,7 @@ def answer_key_run(root: Path, capsys, *args: str) -> subprocess.CompletedProces
     (root / "notebooks").mkdir(exist_ok=True)
     for nb in (ROOT / "notebooks").glob("0*.ipynb"):
         shutil.copy(nb, root / "notebooks" / nb.name)
+    shutil.copy(ROOT / "lessons.toml", root / "lessons.toml")  # the list of lessons the key covers
     capsys.readouterr()
     code = teacher_answer_key.main(list(args))
     out = capsys.readouterr()
