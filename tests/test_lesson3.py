@@ -70,7 +70,7 @@ def test_mirror_gap_is_the_us_figure_minus_vietnams():
     gap = us_2024.loc["US Census Bureau", "exports_usd_bn"] - us_2024.loc["Vietnam customs (GSO)", "exports_usd_bn"]
     assert gap > 0 and evaluate("l3_mirror_gap_us_2024", gap).ok
     fb = evaluate("l3_mirror_gap_us_2024", -gap)  # subtracted the wrong way round
-    assert not fb.ok and "too low" in fb.message and "Hint" in fb.message
+    assert not fb.ok and "the other way round" in fb.message
 
 
 def test_same_vote_as_vietnam_counts_rows_not_columns():
@@ -85,7 +85,7 @@ def test_same_vote_as_vietnam_counts_rows_not_columns():
     assert not fb.ok and "RUS is missing" in fb.message and "axis" in fb.message
     # shares instead of counts
     fb = evaluate("l3_same_vote_as_vietnam", (others == vietnam).mean(axis="columns"))
-    assert not fb.ok and "CHN" in fb.message
+    assert not fb.ok and "not counts" in fb.message
 
 
 def test_agreement_uses_every_resolution_with_country_votes():

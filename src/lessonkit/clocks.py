@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
+from lessonkit.errors import ArgumentError
+
 # The clocks the lesson compares, in this order: the two capitals Putin visited, his own
 # capital, the article's city, and UTC (the world's reference clock).
 DEFAULT_CLOCKS = ("Asia/Pyongyang", "Asia/Ho_Chi_Minh", "Europe/Moscow", "Europe/Vienna", "UTC")
@@ -42,11 +44,11 @@ NO_TIME = "no clock time in the data"
 def zone(name: str) -> ZoneInfo:
     """The time zone called `name` (an IANA name such as 'Europe/Vienna')."""
     if not isinstance(name, str) or not name.strip():
-        raise ValueError(f"A time zone must be a name like 'Europe/Vienna', not {name!r}.")
+        raise ArgumentError(f"A time zone must be a name like 'Europe/Vienna', not {name!r}.")
     try:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
+        raise ArgumentError(
             f"Unknown time zone {name!r}: use an IANA name such as 'Europe/Vienna', 'Asia/Pyongyang' "
             "or 'America/New_York' (continent/city, with _ for spaces)."
         ) from None

@@ -12,6 +12,7 @@ import pandas as pd
 from lessonkit import data
 from lessonkit.exercises import task
 
+LESSON = "01_context"
 HRC_RESOLUTION = "ES-11/3"  # suspension of Russia from the Human Rights Council, 7 April 2022
 
 
@@ -52,6 +53,8 @@ task(
     _against_es11_3,
     hint='keep the rows where votes.resolution == "ES-11/3" AND votes.vote == "N": '
     "put each condition in round brackets and join them with &.",
+    table="votes", rows=votes_with_countries, noun="states", lesson=LESSON,
+    wants='give the rows of `votes` that meet both conditions: votes[(...) & (...)]',
 )
 
 task(
@@ -60,6 +63,8 @@ task(
     "table",
     _against_by_group,
     hint='start from the rows in `against` and count the column "un_region_group" with .value_counts().',
+    table="against", noun="groups", lesson=LESSON,
+    wants='the task wants one number for each regional group: against["un_region_group"].value_counts()',
 )
 
 task(
@@ -69,4 +74,6 @@ task(
     _hedged_claims,
     hint='keep the rows whose "hedge" column is not empty: put claims["hedge"].notna() inside claims[ ].',
     key="claim_id",
+    table="claims", rows=lambda: data.load("claims"), noun="claims", lesson=LESSON,
+    wants='give the rows of `claims` whose "hedge" is not empty: claims[...]',
 )

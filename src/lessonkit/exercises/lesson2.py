@@ -7,6 +7,8 @@ import pandas as pd
 from lessonkit import data
 from lessonkit.exercises import task
 
+LESSON = "02_arms_flows"
+
 # The article appeared on 18 June 2024 (Central European Summer Time).
 ARTICLE_DATE = "2024-06-18"
 
@@ -35,6 +37,8 @@ task(
     "number",
     _estimates_before_article,
     hint="keep the rows where estimates.announced < \"2024-06-18\", then count them with len(...).",
+    table="estimates", lesson=LESSON,
+    wants="the task wants one number, how many rows: put len( ) around the table of those rows",
 )
 
 task(
@@ -44,6 +48,8 @@ task(
     _alleged_rows,
     hint="compare the confidence column with the word \"alleged\" (two = signs, and quotes around the word).",
     key="transfer_id",
+    table="transfers", rows=lambda: data.load("transfers"), lesson=LESSON,
+    wants='give the rows of `transfers` whose confidence is "alleged": transfers[...]',
 )
 
 task(
@@ -53,4 +59,6 @@ task(
     _confirmed_items_prk_rus,
     hint="two conditions joined with &: from_iso3 is \"PRK\" and confidence is \"confirmed\"; each one in brackets.",
     key="item",
+    table="transfers", rows=lambda: data.load("transfers"), noun="items", lesson=LESSON,
+    wants="give the rows of `transfers` that meet both conditions: transfers[(...) & (...)]",
 )

@@ -3,7 +3,9 @@
 import pandas as pd
 
 from lessonkit import data
-from lessonkit.exercises import task
+from lessonkit.exercises import data_decimals, task
+
+LESSON = "03_vietnam_balancing"
 
 # The article appeared on 18 June 2024 (Central European Summer Time, Vienna).
 ARTICLE_DATE = "2024-06-18"
@@ -19,10 +21,23 @@ def csp_after_article() -> pd.DataFrame:
     return csp[csp["date"] > pd.Timestamp(ARTICLE_DATE)]
 
 
+def _us_2024() -> pd.DataFrame:
+    trade = data.load("vietnam_trade")
+    return trade[(trade["year"] == 2024) & (trade["partner_iso3"] == "USA")].set_index("reporter")
+
+
+def _gap_decimals() -> int:
+    """The precision of the two figures subtracted (the data's, not a guess)."""
+    return data_decimals(_us_2024()["exports_usd_bn"])
+
+
+def _partnerships() -> pd.DataFrame:
+    return data.load("vietnam_partnerships")
+
+
 def mirror_gap_us_2024() -> float:
     """US-reported imports from Vietnam minus Vietnam-reported exports to the US, 2024 (US$ bn)."""
-    trade = data.load("vietnam_trade")
-    us_2024 = trade[(trade["year"] == 2024) & (trade["partner_iso3"] == "USA")].set_index("reporter")
+    us_2024 = _us_2024()
     return float(us_2024.loc["US Census Bureau", "exports_usd_bn"] - us_2024.loc["Vietnam customs (GSO)", "exports_usd_bn"])
 
 
@@ -49,6 +64,8 @@ task(
     hint='compare the date column with "2024-06-18" (csp.date > "2024-06-18"). The year alone is not enough: '
          "one upgrade of 2024 came before the article.",
     key="partner_iso3",
+    table="csp", rows=_partnerships, noun="partners", lesson=LESSON,
+    wants="give the rows of `csp` whose date comes after the article: csp[...]",
 )
 
 task(
@@ -58,6 +75,8 @@ task(
     "number",
     mirror_gap_us_2024,
     hint="take the US Census Bureau's exports figure (the larger one) minus Vietnam customs' exports figure.",
+    table="us_2024", decimals=_gap_decimals, lesson=LESSON,
+    wants="the task wants one number: one exports figure minus the other",
 )
 
 task(
@@ -67,4 +86,6 @@ task(
     "table",
     same_vote_as_vietnam,
     hint='count the True values along each row (one row per state): (others == vietnam).sum(axis="columns").',
+    table="others", noun="states", lesson=LESSON,
+    wants='the task wants one number for each state: count the True values in each row with .sum(axis="columns")',
 )

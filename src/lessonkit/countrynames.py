@@ -1,0 +1,64 @@
+"""Country names, codes and aliases as a student types them: "USA", "united states", "Turkey".
+
+The names come from data/countries.csv (iso3, name_en) and data/country_aliases.csv (other
+English names and abbreviations). Matching ignores case, accents and extra spaces; what is
+shown keeps the data's spelling. Pure Python: no widgets, no plotting.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from lessonkit import data
+
+
+def fold(text: object) -> str:
+    """The form names are matched in: no case, no accents, one space, straight apostrophes."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.casefold().split())
+
+
+def _tables():
+    countries = data.load("countries")
+    aliases = data.load("country_aliases")
+    return countries, aliases
+
+
+def lookup() -> dict[str, str]:
+    """Folded code, name or alias -> iso3."""
+    countries, aliases = _tables()
+    found: dict[str, str] = {}
+    for alias, iso3 in zip(aliases["alias"], aliases["iso3"]):
+        found[fold(alias)] = iso3
+    extra = [c for c in ("short_name",) if c in countries.columns]
+    for col in ["name_en", *extra]:
+        for name, iso3 in zip(countries[col], countries["iso3"]):
+            if isinstance(name, str) and name:
+                found[fold(name)] = iso3
+    for iso3 in countries["iso3"]:
+        found[fold(iso3)] = iso3
+    return found
+
+
+def names() -> dict[str, str]:
+    """iso3 -> English name (countries.csv's name_en)."""
+    countries = data.load("countries")
+    return dict(zip(countries["iso3"], countries["name_en"]))
+
+
+def to_code(text: object, table: dict[str, str] | None = None) -> str | None:
+    """The iso3 code a typed name, alias or code stands for, or None."""
+    if not isinstance(text, str):
+        return None
+    return (table if table is not None else lookup()).get(fold(text))
+
+
+def suggestions() -> list[str]:
+    """What a name box may offer: every English name, then the aliases, alphabetically."""
+    countries, aliases = _tables()
+    shown = sorted(countries["name_en"], key=fold)
+    taken = {fold(n) for n in shown}
+    extra = sorted((a for a in aliases["alias"] if fold(a) not in taken), key=fold)
+    return shown + extra
