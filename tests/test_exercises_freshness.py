@@ -91,7 +91,7 @@ def test_check_says_stale_and_does_not_grade(monkeypatch):
     run(log, "answer = 6", before=None, after=2)
     run(log, "answer = len(estimates[estimates.announced < 2024-6-18])", ok=False, before=2, after=2)
     log.before_cell('check("l2_estimates_before_article", answer)', 2)
-    fb = exercises.check("l2_estimates_before_article", 6)  # 6 would be right
+    fb = exercises.checked("l2_estimates_before_article", 6)  # 6 would be right
     assert not fb.ok and "earlier attempt" in fb.message
     (args, kwargs), = shown
     assert kwargs["metadata"]["lessonkit"]["ok"] is False
@@ -99,5 +99,5 @@ def test_check_says_stale_and_does_not_grade(monkeypatch):
 
 def test_check_never_raises_for_an_unknown_task(monkeypatch):
     monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)
-    fb = exercises.check("no_such_task", 5)
+    fb = exercises.checked("no_such_task", 5)
     assert not fb.ok and "no task" in fb.message

@@ -53,3 +53,8 @@ def test_confirmed_items_filter_on_both_ends():
     })
     got = lesson2._confirmed_items_prk_rus(transfers)
     assert list(got["transfer_id"]) == ["a"]
+
+
+def test_check_returns_nothing_so_the_cell_shows_only_the_message(monkeypatch):
+    monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)
+    assert exercises.check("l2_estimates_before_article", 6) is None

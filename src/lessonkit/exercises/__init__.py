@@ -118,8 +118,14 @@ def _compare(t: Task, answer: Any) -> Feedback:
                          decimals=decimals)
 
 
-def check(task_id: str, answer: Any = None) -> Feedback:
-    """Show feedback on a student's answer under the cell; returns it too. Never raises."""
+def check(task_id: str, answer: Any = None) -> None:
+    """Show feedback on a student's answer under the cell. Never raises. (Returns None, so that
+    nothing more is shown; checked() gives the Feedback as a value.)"""
+    checked(task_id, answer)
+
+
+def checked(task_id: str, answer: Any = None) -> Feedback:
+    """What check() does, returning the Feedback it showed."""
     from lessonkit.exercises import freshness
 
     try:
