@@ -103,8 +103,8 @@ def evaluate(task_id: str, answer: Any) -> Feedback:
     try:
         return _compare(t, answer)
     except Exception as exc:  # noqa: BLE001 - a check must never crash on a student's answer
-        return Feedback(False, f"lessonkit could not compare this answer ({type(exc).__name__}). Give "
-                               f"{t.wants or 'the answer in the form the task asks for'}.")
+        return Feedback(False, f"lessonkit could not compare this answer ({type(exc).__name__}: "
+                               f"{str(exc)[:120]}). {_sentence(t.wants or 'give the answer in the form the task asks for')}.")
 
 
 def _compare(t: Task, answer: Any) -> Feedback:
@@ -116,6 +116,10 @@ def _compare(t: Task, answer: Any) -> Feedback:
         return compare_number(answer, t.solve(), hint=t.hint, decimals=decimals, wants=t.wants or "give one number")
     return compare_table(answer, t.solve(), hint=t.hint, wants=t.wants or "one number for each label",
                          decimals=decimals)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def check(task_id: str, answer: Any = None) -> None:
