@@ -5,3 +5,11 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _progress_in_tmp(tmp_path, monkeypatch):
+    """Every test saves quiz and task progress in its own folder, never in the user's."""
+    monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(tmp_path / "progress"))

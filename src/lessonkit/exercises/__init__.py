@@ -192,6 +192,12 @@ def _register_lessons() -> None:
     from lessonkit.exercises import lesson1, lesson2, lesson3  # noqa: F401  (they call task())
 
 
+def tasks_of(lesson_id: str) -> list[Task]:
+    """The "Your turn" tasks of a lesson (Task.lesson), in the order they were registered."""
+    _register_lessons()
+    return [t for t in TASKS.values() if t.lesson == lesson_id]
+
+
 def _activate_in_ipython() -> None:
     """In a running IPython kernel: log cell runs (for check) and show friendly errors."""
     try:
