@@ -23,11 +23,21 @@ def quiz_root(tmp_path, monkeypatch):
     (tmp_path / "quizzes").mkdir()
     shutil.copy(FIXTURE, tmp_path / "quizzes" / f"{BANK}.toml")
     monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
-    qw._scoreboards.clear()
-    qw._score_lines.clear()
+    monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(tmp_path / "progress"))
+    forget_kernel_state()
     yield tmp_path
-    qw._scoreboards.clear()
-    qw._score_lines.clear()
+    forget_kernel_state()
+
+
+def forget_kernel_state() -> None:
+    """What a kernel restart forgets (the progress file stays)."""
+    from lessonkit import live
+    from lessonkit.quiz import scorecard
+
+    for state in (qw._scoreboards, qw._score_lines, qw._answers, qw._notices, qw._live_questions,
+                  scorecard._cards):
+        state.clear()
+    live.forget_all()
 
 
 def question(qid: str, bank: str = BANK) -> qw.QuestionWidget:
@@ -244,7 +254,8 @@ def test_score_and_show_display_widgets(monkeypatch):
     monkeypatch.setattr("IPython.display.display", lambda obj: shown_widgets.append(obj))
     quiz.show(BANK, ids=["timeline", "first-stop"])
     quiz.score(BANK)
-    box, line = shown_widgets
+    box, card = shown_widgets
+    line = card.line
     assert [child.question.id for child in box.children] == ["timeline", "first-stop"]
     assert "Answered 0 of 5 · right at the first try: 0" in line.value
     box.children[1].choice.value = 0

@@ -11,12 +11,19 @@ and cheaper to redraw than text inside the PNG).
     vote_explorer()                      # resolution dropdown, seats/map toggle, country picker
     flow_explorer()                      # "How sure" and "What flows" dropdowns
 
+Displayed, an explorer is one mime bundle: the live widget and, as text/html, its static
+preview (the first chart as an image with its text alternative, and "Run this cell to change
+the view"), which is all a stored notebook keeps (see lessonkit.plaintext). Re-running the cell
+closes the widgets of the explorer it replaces, and the explorer is kept out of IPython's
+output history (lessonkit.history), so re-runs do not pile up figures.
+
 Both widgets carry the CSS class `lk-interactive` (the browser tests find interactive charts by
 it: a <select> and an <img> inside), plus `lk-vote-explorer` / `lk-flow-explorer`.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import time
 from collections.abc import Sequence
@@ -24,7 +31,8 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 import pandas as pd
 
-from lessonkit import plaintext
+from lessonkit import history, live, plaintext
+from lessonkit import png as small_png
 from lessonkit.charts import captions, shaping, style
 from lessonkit.charts.flows import FlowCanvas, NoFlows, flow_diagram
 from lessonkit.charts.inputs import table
@@ -46,8 +54,14 @@ def _caption_html(source_line: str, alt_text: str) -> str:
             f"<p><b>Text alternative:</b> {html.escape(alt_text)}</p>")
 
 
+RUN_TO_CHANGE = "Run this cell (Shift+Enter) to change the view"
+
+
 class _Explorer:
-    """What both explorers share: showing a drawn chart in the image, header and caption."""
+    """What both explorers share: showing a drawn chart in the image, header and caption; the
+    static preview; closing the explorer a re-run replaces."""
+
+    _lessonkit_no_history = True
 
     image: widgets.Image
     header: widgets.HTML
@@ -61,9 +75,24 @@ class _Explorer:
         self.chart = chart
         self.timings.append(time.perf_counter() - start)
 
+    def preview_html(self) -> str:
+        """The chart on screen now as a static picture, with its header, caption and text
+        alternative (the image's alt), and the line that says how to change it."""
+        alt = self.chart.alt_text if self.chart is not None else self.message
+        picture = ""
+        if self.image.value:
+            data = base64.b64encode(small_png.smaller(self.image.value)).decode("ascii")
+            picture = (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
+                       'style="max-width:100%;width:800px"/>')
+        return (f"{self.header.value}{picture}{self.caption.value}"
+                f"{plaintext.run_line(RUN_TO_CHANGE)}")
+
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
+        self.widget.preview_html = self.preview_html()
+        live.replace(live.key(type(self).__name__, repr(self)), self.widget)
+        history.keep_out_of_history()
         display(self.widget)
 
 

@@ -5,9 +5,12 @@ In a notebook:
     quiz.show("01_context")                        # every question of the bank
     quiz.show("01_context", ids=["treaty-date"])   # or a section of it
     quiz.score("01_context")                       # "Answered 3 of 8 · right at the first try: 2"
+    quiz.reset("01_context")                       # start over (also a button in the score cell)
 
 Modules: bank (load + validate), grading (pure: grade, attempts, score),
-shuffle (fixed-seed option order), widget (ipywidgets), key (the Markdown answer key).
+shuffle (fixed-seed option order), widget (ipywidgets), key (the Markdown answer key),
+preview (static HTML stored in the notebook), saved (attempts to and from lessonkit.progress),
+handin (the summary to hand in), scorecard (the score cell).
 The file format is described in quizzes/README.md.
 """
 
@@ -28,15 +31,23 @@ def show(bank_name: str, ids: str | Collection[str] | None = None) -> None:
     """Display the questions of quizzes/<bank_name>.toml (or only those with the given ids)."""
     from IPython.display import display
 
-    display(_widget.quiz_box(load(bank_name), ids))
+    from lessonkit import live
+
+    bank = load(bank_name)
+    box = _widget.quiz_box(bank, ids)
+    chosen = (ids,) if isinstance(ids, str) else tuple(ids or ())
+    live.replace(live.key("quiz", (bank.name, chosen)), box)  # closes the widgets it replaces
+    display(box)
 
 
 def score(bank_name: str) -> None:
-    """Display the bank's score line; it updates in place whenever a question is checked."""
+    """Display the bank's score card: the score line (it updates in place whenever a question
+    is checked), "Summary to hand in" and "Start this lesson over"."""
     from IPython.display import display
 
-    _widget.scoreboard(load(bank_name))
-    display(_widget.score_line(bank_name.removesuffix(".toml")))
+    from lessonkit.quiz import scorecard
+
+    display(scorecard.score_card(load(bank_name)))
 
 
 def answer_key(bank_name: str, level: int = 1) -> str:
@@ -45,5 +56,5 @@ def answer_key(bank_name: str, level: int = 1) -> str:
 
 
 def reset(bank_name: str | None = None) -> None:
-    """Forget the attempts of one bank (or all banks); re-run the quiz cells afterwards."""
+    """Start over: forget the attempts and saved progress of one bank (or all banks)."""
     _widget.reset(bank_name and bank_name.removesuffix(".toml"))

@@ -6,7 +6,12 @@ right/wrong is also said in words ("Correct —" / "Not quite —"), not by colo
 
 CSS classes for browser tests: lk-quiz (each question), lk-q-<id>, lk-quiz-check,
 lk-quiz-retry, lk-quiz-show-answer, lk-quiz-feedback, lk-quiz-hint, lk-quiz-answer,
-lk-quiz-prompt, lk-quiz-bank, lk-quiz-score.
+lk-quiz-prompt, lk-quiz-bank, lk-quiz-score, lk-quiz-notice.
+
+Each quiz cell is displayed with its static preview (lessonkit.quiz.preview) beside the live
+widget. Every checked answer is saved at once to the student's progress file
+(lessonkit.progress, via lessonkit.quiz.saved); re-running the cell, even in a new kernel,
+shows the question as it was left: the answer, its feedback, the tries, the hint.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ from collections.abc import Collection
 
 import ipywidgets as widgets
 
-from lessonkit import plaintext
+from lessonkit import plaintext, progress
 
+from lessonkit.quiz import preview, saved
 from lessonkit.quiz.bank import Bank, Question
 from lessonkit.quiz.grading import Attempt, Result, Scoreboard, correct_answer, explanation
+from lessonkit.quiz.preview import prompt_html, text_html  # noqa: F401  (used here and by tests)
 from lessonkit.quiz.shuffle import display_order
 
 HIDDEN = "none"
@@ -49,6 +56,12 @@ STYLE = """<style>
 _scoreboards: dict[str, Scoreboard] = {}
 _score_lines: dict[str, widgets.HTML] = {}
 _bank_titles: dict[str, str] = {}
+# The last checked answer per (bank, question id), to put back into the controls on a re-run;
+# a one-line notice per bank (an unreadable progress file), shown once; the live questions.
+_answers: dict[tuple[str, str], object] = {}
+_notices: dict[str, str] = {}
+_live_questions: dict[str, list["QuestionWidget"]] = {}
+NOTICE_NOT_SAVED = "Your answer could not be saved on this computer: it will be gone after a restart."
 
 
 def css_id(text: str) -> str:
@@ -56,17 +69,36 @@ def css_id(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "-", text)
 
 
-def text_html(text: str) -> str:
-    """Plain bank text as HTML: escaped, line breaks kept."""
-    return html.escape(text).replace("\n", "<br>")
-
-
 def scoreboard(bank: Bank) -> Scoreboard:
-    """The kernel's scoreboard for this bank (created on first use)."""
-    board = _scoreboards.setdefault(bank.name, Scoreboard(total=len(bank.questions)))
+    """The kernel's scoreboard for this bank (created on first use, from the progress file)."""
+    board = _scoreboards.get(bank.name)
+    if board is None:
+        board = _scoreboards[bank.name] = Scoreboard(total=len(bank.questions))
+        _restore(bank, board)
     board.total = len(bank.questions)
     _bank_titles[bank.name] = bank.title
     return board
+
+
+def _restore(bank: Bank, board: Scoreboard) -> None:
+    """Fill a new scoreboard with the answers saved for this lesson (bank name = lesson id)."""
+    saved_progress = progress.load(bank.name)
+    if saved_progress.notice:
+        _notices[bank.name] = saved_progress.notice
+    for q in bank.questions:
+        entry = saved_progress.quiz.get(q.id)
+        if entry is None:
+            continue
+        answer, _ = saved.restore(board.attempt(q), entry)
+        if answer is not None:
+            _answers[(bank.name, q.id)] = answer
+
+
+def take_notice(bank_name: str) -> str:
+    """The bank's pending one-line notice as HTML ('' if none); shown once."""
+    text = _notices.pop(bank_name, "")
+    return (f"<p class='lk-quiz-notice' role='status' style='margin:4px 0;color:var(--jp-ui-font-color1)'>"
+            f"<strong>Note:</strong> {html.escape(text)}</p>") if text else ""
 
 
 def score_line(bank_name: str) -> widgets.HTML:
@@ -95,12 +127,25 @@ def refresh_score_line(bank_name: str) -> None:
 
 
 def reset(bank_name: str | None = None) -> None:
-    """Forget the attempts of one bank (or of all banks). Re-run the quiz cells afterwards."""
-    names = [bank_name] if bank_name else list(_scoreboards)
+    """Start over: forget the attempts and the saved progress of one bank (or of every bank
+    this kernel has seen) and clear the questions on screen."""
+    names = [bank_name] if bank_name else sorted(set(_scoreboards) | set(_live_questions))
     for name in names:
+        progress.clear(name)
         if name in _scoreboards:
             _scoreboards[name].attempts.clear()
+        for key in [k for k in _answers if k[0] == name]:
+            del _answers[key]
+        for question in live_questions(name):
+            question.start_over()
         refresh_score_line(name)
+
+
+def live_questions(bank_name: str) -> list["QuestionWidget"]:
+    """The questions of a bank whose widgets are still open in the front end."""
+    alive = [q for q in _live_questions.get(bank_name, []) if q.comm is not None]
+    _live_questions[bank_name] = alive
+    return alive
 
 
 def _message_html(kind: str, paragraphs: tuple[str, ...], lead: str = "") -> str:
@@ -121,23 +166,6 @@ def _message_html(kind: str, paragraphs: tuple[str, ...], lead: str = "") -> str
         "color: var(--jp-ui-font-color1); background: var(--jp-layout-color2); "
         f"font-size: var(--jp-content-font-size1);'>{body}</div>"
     )
-
-
-def prompt_html(question: Question, number: int) -> str:
-    """The question text: number, prompt, optional German quote with translation, data table."""
-    parts = [f"<p style='margin: 4px 0;'><strong>Question {number}.</strong> {text_html(question.prompt)}</p>"]
-    if question.quote:
-        parts.append(
-            "<blockquote lang='de' style='margin: 4px 0 4px 12px; padding-left: 8px; "
-            "border-left: 3px solid var(--jp-border-color1);'>"
-            f"{text_html(question.quote)}</blockquote>"
-        )
-    if question.translation:
-        parts.append(f"<p style='margin: 4px 0 4px 12px;'><em>Translation:</em> {text_html(question.translation)}</p>")
-    if question.table:
-        parts.append(f"<p style='margin: 4px 0; color: var(--jp-ui-font-color2);'>Source table: "
-                     f"{html.escape(question.table)}</p>")
-    return f"<div style='color: var(--jp-ui-font-color1);'>{''.join(parts)}</div>"
 
 
 class QuestionWidget(widgets.VBox):
@@ -192,7 +220,9 @@ class QuestionWidget(widgets.VBox):
         self.add_class(f"lk-q-{css_id(question.id)}")
         self.add_class(f"lk-quiz-{question.type}")
         self.retry_button.layout.display = HIDDEN
+        self._show_saved()
         self._update_from_attempt()
+        _live_questions.setdefault(bank.name, []).append(self)
 
     # --- controls -------------------------------------------------------------------
     def _build_controls(self) -> widgets.Widget:
@@ -256,7 +286,16 @@ class QuestionWidget(widgets.VBox):
 
     # --- actions ----------------------------------------------------------------------
     def check(self) -> Result:
-        result = self.attempt.check(self.current_answer())
+        answer = self.current_answer()
+        result = self.attempt.check(answer)
+        if result.complete:
+            _answers[(self.bank.name, self.question.id)] = answer
+            self._save()
+        self._show_result(result)
+        refresh_score_line(self.bank.name)
+        return result
+
+    def _show_result(self, result: Result) -> None:
         if not result.complete:
             self.feedback.value = _message_html("neutral", result.feedback)
         elif result.correct:
@@ -265,8 +304,6 @@ class QuestionWidget(widgets.VBox):
             self.feedback.value = _message_html("wrong", result.feedback, "Not quite —")
         self.retry_button.layout.display = SHOWN if result.complete else HIDDEN
         self._update_from_attempt()
-        refresh_score_line(self.bank.name)
-        return result
 
     def retry(self) -> None:
         """Clear the answer and the feedback (tries so far still count)."""
@@ -287,6 +324,53 @@ class QuestionWidget(widgets.VBox):
         if not self.attempt.can_show_answer:
             return
         self.attempt.show_answer()
+        self._save()
+        self._update_from_attempt()
+        refresh_score_line(self.bank.name)
+
+    # --- saved progress -------------------------------------------------------------------
+    def _save(self) -> None:
+        """Write this question's state to the progress file; on failure say so, in one line."""
+        entry = saved.entry(self.attempt, _answers.get((self.bank.name, self.question.id)))
+        try:
+            progress.record_quiz(self.bank.name, self.question.id, entry)
+        except (OSError, ValueError):
+            self.hint.value = _message_html("neutral", (NOTICE_NOT_SAVED,))
+
+    def _show_saved(self) -> None:
+        """Put the last checked answer back into the controls, with its feedback."""
+        answer = _answers.get((self.bank.name, self.question.id))
+        if self.attempt.last is None or answer is None:
+            return
+        try:
+            self.set_answer(answer)
+        except (TypeError, ValueError, IndexError, KeyError):
+            return
+        self._show_result(self.attempt.last)
+
+    def set_answer(self, answer: object) -> None:
+        """Set the controls to an answer in grading's form (as current_answer returns it)."""
+        q = self.question
+        if self.choice is not None:
+            self.choice.value = answer
+        elif q.type == "multiple":
+            chosen = set(answer)
+            for box in self.checkboxes:
+                box.value = box.option_index in chosen
+        elif q.type == "numeric":
+            self.number.value = answer if isinstance(self.number.value, (int, float)) else str(answer)
+            self.number_touched = True
+        elif q.type == "ordering":
+            position = {item: pos for pos, item in enumerate(answer, start=1)}
+            for dropdown in self.positions:
+                dropdown.value = position[dropdown.item_index]
+
+    def start_over(self) -> None:
+        """Blank question (after "Start this lesson over"): a new attempt, nothing on screen."""
+        self.attempt = scoreboard(self.bank).attempt(self.question)
+        self.retry()
+        self.hint.value = ""
+        self.answer.value = ""
         self._update_from_attempt()
 
     def _update_from_attempt(self) -> None:
@@ -305,7 +389,10 @@ def quiz_box(bank: Bank, ids: str | Collection[str] | None = None) -> plaintext.
     numbers = {q.id: n for n, q in enumerate(bank.questions, start=1)}
     questions = [QuestionWidget(bank, q, numbers[q.id]) for q in bank.select(ids)]
     n = len(questions)
-    box = plaintext.Box(questions, text=f"[Quiz, {n} question{'s' if n != 1 else ''}: {plaintext.RUN_HINT}.]")
+    notice = take_notice(bank.name)
+    children = ([widgets.HTML(notice)] if notice else []) + questions
+    box = plaintext.Box(children, text=f"[Quiz, {n} question{'s' if n != 1 else ''}: {plaintext.RUN_HINT}.]",
+                        preview=preview.quiz_html(bank, [q.question for q in questions], numbers))
     box.add_class("lk-quiz-bank")
     box.add_class(f"lk-bank-{css_id(bank.name)}")
     return box
