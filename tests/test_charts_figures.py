@@ -1,6 +1,8 @@
 """Every chart function on the small fixtures in tests/fixtures/charts: titles, labels, colours
 and highlighted states are checked on the returned figure's artists, not on pixels."""
 
+import base64
+import html
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -395,7 +397,12 @@ def test_chart_displays_picture_then_text_alternative(t):
     with mock.patch("IPython.display.display", side_effect=lambda *a, **k: shown.append((a, k))):
         chart._ipython_display_()
     (bundle,), kwargs = shown[0]
-    assert bundle["image/png"] == chart.png() and bundle["text/plain"] == chart.alt_text and kwargs["raw"]
+    from lessonkit.png import smaller
+
+    # The picture once, as a palette PNG inside the <img> that carries the alt text.
+    assert set(bundle) == {"text/html", "text/plain"} and bundle["text/plain"] == chart.alt_text and kwargs["raw"]
+    assert base64.b64encode(smaller(chart.png())).decode() in bundle["text/html"]
+    assert f'alt="{html.escape(chart.alt_text, quote=True)}"' in bundle["text/html"]
     markdown = shown[1][0][0]
     assert markdown.data == f"*Text alternative:* {chart.alt_text}"
 

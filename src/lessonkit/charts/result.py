@@ -30,6 +30,7 @@ class Chart:
     sources: pd.DataFrame = field(default_factory=pd.DataFrame)
     kind: str = ""
     _png: bytes | None = field(default=None, repr=False)
+    _lessonkit_no_history = True  # not a field: IPython's Out[] drops it (lessonkit.history)
 
     def table(self) -> pd.DataFrame:
         """The data the chart shows, as a DataFrame (a copy)."""
@@ -66,15 +67,19 @@ class Chart:
     def _ipython_display_(self) -> None:
         from IPython.display import Markdown, display
 
-        png = self.png()
+        from lessonkit import history
+        from lessonkit.png import smaller
+
+        png = smaller(self.png())
         width = int(self.fig.get_figwidth() * style.DPI)
         # The <img> carries the text alternative as its alt attribute (for screen readers and
-        # the HTML export); image/png stays in the bundle for front ends that prefer it.
+        # the HTML export). The picture is stored once, in the HTML (a second copy as image/png
+        # doubled every notebook's size), as a palette PNG (lessonkit.png).
         img = (f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" '
                f'alt="{html.escape(self.alt_text, quote=True)}" width="{width}"/>')
-        display({"text/html": img, "image/png": png, "text/plain": self.alt_text}, raw=True,
-                metadata={"image/png": {"width": width}})
+        display({"text/html": img, "text/plain": self.alt_text}, raw=True)
         display(Markdown(self.caption_markdown()))
+        history.keep_out_of_history()
 
     def __repr__(self) -> str:
         return f"Chart(kind={self.kind!r}, title={self.title!r})"
