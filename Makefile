@@ -33,10 +33,12 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml $(PINS)
 	$(PIP) install -c $(PINS) -e '.[$(TEST_EXTRAS)]'
 	@touch $@ $(VENV)/.lab-installed
 
-## make lab: set up and open the lessons in JupyterLab (trusted, so stored widgets show before running)
+# Saving a lesson keeps the static previews of its widgets, never widget state (lessonkit.jupyter_presave).
+PRESAVE := --ServerApp.jpserver_extensions=lessonkit.jupyter_presave=True
+
+## make lab: set up and open the lessons in JupyterLab (saved lessons keep static previews)
 lab: $(LAB_ENV)
-	$(BIN)/jupyter trust $(NOTEBOOKS)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(firstword $(NOTEBOOKS)) $(ROOT_FLAG) $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(firstword $(NOTEBOOKS)) $(PRESAVE) $(ROOT_FLAG) $(LAB_ARGS)
 
 ## make test: set up and run every test (unit, notebooks with nbval, browser)
 test: $(VENV)/.test-installed
@@ -52,7 +54,7 @@ notebooks: $(VENV)/.test-installed
 browser: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/browser
 
-## make execute: re-run the notebooks in place, storing outputs and widget state
+## make execute: re-run the notebooks in place, storing outputs (widgets as static previews, no widget state)
 execute: $(VENV)/.test-installed
 	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
 
@@ -73,7 +75,7 @@ pins: $(BIN)/python
 student: $(VENV)/.test-installed
 	$(BIN)/python tools/student_edition.py build/student $(NOTEBOOKS)
 
-## make html: the executed lessons as static HTML in build/html (charts and widget state embedded)
+## make html: the executed lessons as static HTML in build/html (charts and widget previews embedded)
 HTML_DIR ?= build/html
 html: $(TEST_ENV)
 	$(BIN)/jupyter nbconvert --to html --output-dir $(HTML_DIR) $(NOTEBOOKS)

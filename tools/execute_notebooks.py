@@ -2,8 +2,12 @@
 
 Usage: python tools/execute_notebooks.py notebooks/01_context.ipynb [...]
 
-Widget state is saved into the notebook's metadata, so a lesson opened before it is run
-shows its widgets as they were. Every notebook is executed first; only when all of them run
+No widget state is stored: each live widget's output keeps only its static preview
+(text/html and text/plain, see lessonkit.plaintext); the widget view and the notebook's
+widget state are dropped (lessonkit.jupyter_presave.strip_widgets, the same step the Jupyter
+pre-save hook does), and no run timestamps, so unchanged code gives unchanged bytes. The kernel
+saves quiz progress into a temporary folder, so nobody's answers end up in the stored lesson.
+Every notebook is executed first; only when all of them run
 without an error are the files replaced, atomically (tools/_atomic.py). Otherwise it prints one
 line per failing notebook ("notebooks/02_arms_flows.ipynb: cell 14: DataError: ...") and the
 log file with the full tracebacks (build/logs/execute.log), and changes no file.
@@ -13,12 +17,15 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 from _atomic import Failures, place, write_all
 from nbclient import NotebookClient
+
+from lessonkit.jupyter_presave import strip_widgets
 
 
 def failing_cell(nb) -> str:
@@ -38,10 +45,19 @@ def execute(path: Path, nb=None) -> tuple[str, float]:
         timeout=120,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-        store_widget_state=True,
+        store_widget_state=False,
+        record_timing=False,  # no run timestamps: re-running unchanged code changes no bytes
     )
-    client.execute()
+    with tempfile.TemporaryDirectory(prefix="lessonkit-progress-") as progress_dir:
+        os.environ["LESSONKIT_PROGRESS_DIR"] = progress_dir  # the kernel inherits it
+        try:
+            client.execute()
+        finally:
+            os.environ.pop("LESSONKIT_PROGRESS_DIR", None)
     elapsed = time.perf_counter() - started
+    strip_widgets(nb)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # timestamps stored by earlier versions of this tool
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     nbformat.validate(nb)
     return nbformat.writes(nb) + "\n", elapsed
