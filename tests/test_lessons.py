@@ -106,7 +106,6 @@ def test_stored_outputs_have_no_errors_or_warnings(stem):
             assert out.output_type != "error", f"{stem}: stored error in {c.source[:60]}"
             if out.output_type == "stream":
                 assert out.name != "stderr", f"{stem}: stored stderr output: {out.text[:200]}"
-    assert "application/vnd.jupyter.widget-state+json" in nb.metadata.get("widgets", {}), f"{stem}: no widget state"
 
 
 @pytest.mark.parametrize("stem", LESSONS)
@@ -118,16 +117,40 @@ def test_code_cells_are_short(stem):
 
 
 @pytest.mark.parametrize("stem", LESSONS)
-def test_stored_widgets_fall_back_to_an_instruction_not_a_repr(stem):
-    """Where a notebook is not trusted (or on GitHub) a widget shows its text/plain."""
-    shown = [
-        str(out["data"].get("text/plain", ""))
-        for c in notebook(stem).cells if c.cell_type == "code" for out in c.outputs
-        if "application/vnd.jupyter.widget-view+json" in out.get("data", {})
-    ]
-    assert shown, f"{stem}: no widget outputs stored"
-    for text in shown:
-        assert text.startswith("[") and "Shift+Enter" in text, f"{stem}: widget text/plain is {text[:80]!r}"
+def test_interactive_cells_store_static_previews_never_widgets(stem):
+    """No widget view, no widget state: each quiz, score and explorer output is its preview."""
+    nb = notebook(stem)
+    assert "widgets" not in nb.metadata, f"{stem}: widget state stored (make execute)"
+    previews = {}
+    for c in nb.cells:
+        if c.cell_type != "code":
+            continue
+        for out in c.outputs:
+            data = out.get("data", {})
+            assert "application/vnd.jupyter.widget-view+json" not in data, f"{stem}: a widget view is stored"
+            page = str(data.get("text/html", ""))
+            for kind in ("lk-preview-quiz", "lk-preview-score"):
+                if kind in page:
+                    previews.setdefault(kind, []).append(data)
+    assert set(previews) == {"lk-preview-quiz", "lk-preview-score"}, f"{stem}: quiz previews missing"
+    for source, outs in previews.items():
+        for data in outs:
+            text, page = str(data["text/plain"]), str(data["text/html"])
+            assert text.startswith("[") and "Shift+Enter" in text, f"{stem}: widget text/plain is {text[:80]!r}"
+            assert "Run this cell (Shift+Enter)" in page
+            for tag in ("<input", "<button", "<select", "<textarea", "<script"):
+                assert tag not in page, f"{stem}: the preview of {source} has {tag}"
+    for c in nb.cells:
+        if c.cell_type == "code" and "_explorer(" in c.source:
+            (page,) = [str(o["data"]["text/html"]) for o in c.outputs if "text/html" in o.get("data", {})]
+            assert "<img src=\"data:image/png;base64," in page and 'alt="' in page, f"{stem}: explorer preview"
+            assert "Run this cell (Shift+Enter) to change the view." in page
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_stored_notebook_is_small(stem):
+    size = (ROOT / "notebooks" / f"{stem}.ipynb").stat().st_size
+    assert size <= 1_000_000, f"{stem}.ipynb is {size / 1e6:.2f} MB; at most 1.0 MB"
 
 
 @pytest.mark.parametrize("stem", LESSONS)
