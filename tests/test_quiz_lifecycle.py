@@ -203,7 +203,7 @@ def test_summary_lists_the_your_turn_tasks_of_the_lesson():
 
     tasks = exercises.tasks_of("01_context")
     assert [t.id for t in tasks] == ["l1_against_es11_3", "l1_against_by_group", "l1_hedged_claims"]
-    assert exercises.lesson_of("l2_alleged_rows") == "02_arms_flows"
+    assert exercises.get("l2_alleged_rows").lesson == "02_arms_flows"
     progress.record_task("01_context", "l1_against_by_group", True)
     assert scorecard.lesson_tasks("01_context") == [(t.prompt, t.id == "l1_against_by_group") for t in tasks]
     board = qw.scoreboard(load(BANK))
