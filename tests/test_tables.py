@@ -36,7 +36,14 @@ def test_a_named_index_is_shown_as_row_headers_and_text_is_escaped():
     assert "<b>" not in html and "&lt;b&gt;" in html
 
 
-def test_a_plain_range_index_is_left_out():
-    html = tables.html(pd.DataFrame({"a": ["x", "y"]}, index=[7, 9]))
-    assert ">7<" in html  # row labels that are not 0..n-1 are data (e.g. positions in a bigger table)
+def test_row_numbers_are_left_out_and_row_names_kept():
+    assert ">7<" not in tables.html(pd.DataFrame({"a": ["x", "y"]}, index=[7, 9]))  # positions in a bigger table
     assert ">0<" not in tables.html(pd.DataFrame({"a": ["x"]}))
+    named = tables.html(pd.DataFrame({"yes": [141]}, index=pd.Index(["ES-11/1"], name="short_id")))
+    assert ">ES-11/1<" in named and ">short_id<" in named
+
+
+def test_an_id_index_is_for_code_and_stays_off_the_screen():
+    frame = pd.DataFrame({"what happened": ["Putin arrives"]}, index=pd.Index(["putin-arrives-2024"], name="event_id"))
+    html = tables.html(frame)
+    assert "putin-arrives-2024" not in html and "event_id" not in html and "Putin arrives" in html

@@ -1,5 +1,6 @@
 """Tables that read well in a lesson: text left-aligned, numbers with thousands separators,
-dates that never break across lines, long texts wrapped to a readable width, empty cells as "–".
+dates that never break across lines, long texts wrapped to a readable width, empty cells as "–",
+and no internal ids as row labels.
 
     from lessonkit import tables
     tables.use()            # once, in a lesson's first cell: every table shown after it is styled
@@ -18,14 +19,17 @@ import pandas as pd
 
 EMPTY = "–"
 LONG_TEXT = 40          # characters: a text column with longer cells wraps at WIDE_COLUMN
+SHORT_TEXT = 18         # characters: a text column with cells up to this long never wraps
 WIDE_COLUMN = "28em"
 _PLAIN_INTEGER = re.compile(r"(^|_)(year|years|period|paragraph|no|n|test_no|rank)(_|$)|^period_|_year$", re.I)
 
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")  # an internal id such as "putin-arrives-hanoi-2024"
 _CELL = "padding:2px 8px;vertical-align:top;border-bottom:1px solid var(--jp-border-color2,#ddd);"
 _LEFT = "text-align:left;"
 _RIGHT = "text-align:right;"
 _NOWRAP = "white-space:nowrap;"
-_WRAP = f"white-space:normal;min-width:12em;max-width:{WIDE_COLUMN};"
+_WRAP = f"white-space:normal;min-width:9em;max-width:{WIDE_COLUMN};"
+_MEDIUM = "white-space:normal;min-width:5em;"
 
 
 def _is_missing(value) -> bool:
@@ -73,14 +77,19 @@ def _cells(series: pd.Series, kind: str) -> tuple[list[str], str]:
         return [format_number(v, plain=kind == "plain") for v in series], _RIGHT + _NOWRAP
     texts = [EMPTY if _is_missing(v) else str(v) for v in series]
     longest = max((len(t) for t in texts), default=0)
-    return texts, _LEFT + (_WRAP if longest > LONG_TEXT else _NOWRAP)
+    return texts, _LEFT + (_WRAP if longest > LONG_TEXT else _NOWRAP if longest <= SHORT_TEXT else _MEDIUM)
 
 
 def html(frame: pd.DataFrame) -> str:
     """The frame as an HTML table with the lesson's reading rules (see the module docstring)."""
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
-    show_index = not isinstance(frame.index, pd.RangeIndex) or frame.index.name is not None
+    # row labels are shown when they name the rows ("RUS", "ES-11/1", "Vienna"); not row numbers
+    # (positions in a bigger table) and not internal ids ("putin-arrives-hanoi-2024"): the rows'
+    # own columns say what they are
+    labels = [str(v) for v in frame.index]
+    show_index = (frame.index.name is not None and not all(_SLUG.match(v) for v in labels)) \
+        or (frame.index.name is None and not pd.api.types.is_integer_dtype(frame.index))
     columns = []
     if show_index:
         idx = frame.index.to_series(index=range(len(frame)))
@@ -94,7 +103,7 @@ def html(frame: pd.DataFrame) -> str:
     for i, (name, _, style) in enumerate(columns):
         text = corner if (i == 0 and corner) else name
         align = _LEFT if _LEFT in style else _RIGHT
-        head.append(f'<th scope="col" style="{_CELL}{align}{_NOWRAP}">{_html.escape(str(text))}</th>')
+        head.append(f'<th scope="col" style="{_CELL}{align}white-space:normal;">{_html.escape(str(text))}</th>')
     rows = []
     for r in range(len(frame)):
         cells = []
