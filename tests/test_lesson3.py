@@ -142,13 +142,15 @@ def test_quiz_answers_match_the_data(bank):
     right = [o.text for o in bank.question("vietnam-votes-like").options if o.correct]
     assert right == [names[counts.idxmax()]] and (counts == counts.max()).sum() == 1
 
-    csp = data.load("vietnam_partnerships")
-    first = csp[csp.level == "comprehensive strategic partnership"].sort_values("year").iloc[0]
-    assert [o.text for o in bank.question("first-csp").options if o.correct] == ["China"] and first.partner_iso3 == "CHN"
+    steps = data.load("vietnam_partnerships").query("partner_iso3 == 'USA'").sort_values("year")
+    before = steps.level.iloc[-2]
+    assert steps.level.iloc[-1] == "comprehensive strategic partnership" and before == "comprehensive partnership"
+    assert [o.text for o in bank.question("usa-before-csp").options if o.correct][0].lower().startswith(before)
 
     arms = data.load("vietnam_arms_imports")
     latest = arms[(arms.period_start == 2019) & (arms.period_end == 2023) & (arms.measure == "imports")]
-    assert latest.sort_values("share_pct").iloc[-1].supplier_iso3 == "RUS"
+    ranked = latest.sort_values("share_pct", ascending=False).supplier_name.tolist()
+    assert ranked[0] == "Russia" and [o.text for o in bank.question("arms-second-supplier").options if o.correct] == [ranked[1]]
     assert "CHN" not in set(arms.supplier_iso3)  # the feedback says China never appears
 
     cam = data.load("cam_ranh")
