@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_rgba
 
-from lessonkit import charts
+from lessonkit import charts, data
 from lessonkit.charts import Chart, style
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -22,7 +22,7 @@ TABLES = ("sources", "countries", "un_resolutions", "un_votes", "transfers", "sk
 
 @pytest.fixture(scope="module")
 def t() -> dict[str, pd.DataFrame]:
-    return {n: pd.read_csv(FIXTURES / f"{n}.csv", dtype=str, keep_default_na=False).replace("", None) for n in TABLES}
+    return {n: data.load(n, FIXTURES) for n in TABLES}
 
 
 def votes_kw(t):
@@ -261,12 +261,12 @@ def test_seoul_estimates(t):
 
 
 def test_seoul_estimates_mark_multilateral_estimates_and_counting_windows(t):
-    sk = t["sk_estimates"].assign(counting_since=["2023-08-01", "2023-07-01", None])
-    msmt = pd.DataFrame([{"estimate_id": "fx-e4", "announced": "2025-05-29", "qualifier": "as many as",
+    sk = t["sk_estimates"].assign(counting_since=pd.to_datetime(["2023-08-01", "2023-07-01", None]))
+    msmt = pd.DataFrame([{"estimate_id": "fx-e4", "announced": pd.Timestamp("2025-05-29"), "qualifier": "as many as",
                           "announced_by": "Multilateral Sanctions Monitoring Team (11 states; report released by Seoul)",
                           "estimator_kind": "multilateral",
-                          "containers": "20000", "shells": "9000000", "shells_basis": "mixed rounds, 2024 only",
-                          "counting_since": "2023-09-01", "source_id": "fx-wire"}])
+                          "containers": 20000, "shells": 9000000, "shells_basis": "mixed rounds, 2024 only",
+                          "counting_since": pd.Timestamp("2023-09-01"), "source_id": "fx-wire"}])
     chart = charts.seoul_estimates(sk_estimates=pd.concat([sk, msmt], ignore_index=True), sources=t["sources"])
     assert chart.title == ("South Korean and allied estimates of North Korean shells sent to Russia grew with each "
                            "announcement \u2013 counted over different periods")

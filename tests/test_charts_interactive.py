@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from lessonkit import data
 from lessonkit.charts import flow_explorer, vote_explorer
 from lessonkit.charts.interactive import FlowExplorer, VoteExplorer
 
@@ -30,7 +31,7 @@ def same_picture(png_a: bytes, png_b: bytes) -> bool:
 
 @pytest.fixture()
 def explorer() -> VoteExplorer:
-    t = {n: pd.read_csv(FIXTURES / f"{n}.csv", dtype=str, keep_default_na=False).replace("", None)
+    t = {n: data.load(n, FIXTURES)
          for n in ("sources", "countries", "un_resolutions", "un_votes")}
     return vote_explorer("FX-1", ["RUS", "VNM"], resolutions=t["un_resolutions"], votes=t["un_votes"],
                          countries=t["countries"], sources=t["sources"])
@@ -100,7 +101,7 @@ def test_frameless_chart_in_the_image(explorer):
 
 
 def test_bad_arguments_are_clear_errors():
-    t = {n: pd.read_csv(FIXTURES / f"{n}.csv", dtype=str, keep_default_na=False).replace("", None)
+    t = {n: data.load(n, FIXTURES)
          for n in ("sources", "countries", "un_resolutions", "un_votes")}
     kw = dict(resolutions=t["un_resolutions"], votes=t["un_votes"], countries=t["countries"], sources=t["sources"])
     with pytest.raises(ValueError, match="Unknown resolution 'FX-0'"):
@@ -121,7 +122,7 @@ def test_vote_explorer_has_the_css_classes_the_browser_tests_use(explorer):
 
 @pytest.fixture()
 def flows() -> FlowExplorer:
-    t = {n: pd.read_csv(FIXTURES / f"{n}.csv", dtype=str, keep_default_na=False).replace("", None)
+    t = {n: data.load(n, FIXTURES)
          for n in ("sources", "countries", "transfers")}
     return flow_explorer(transfers=t["transfers"], countries=t["countries"], sources=t["sources"])
 
@@ -190,7 +191,7 @@ def test_flow_explorer_matches_a_fresh_diagram(flows):
 
 
 def test_flow_explorer_bad_arguments():
-    t = {n: pd.read_csv(FIXTURES / f"{n}.csv", dtype=str, keep_default_na=False).replace("", None)
+    t = {n: data.load(n, FIXTURES)
          for n in ("sources", "countries", "transfers")}
     kw = dict(transfers=t["transfers"], countries=t["countries"], sources=t["sources"])
     with pytest.raises(ValueError, match="Unknown confidence 'maybe'"):
@@ -201,3 +202,14 @@ def test_flow_explorer_bad_arguments():
         flow_explorer(["QQQ"], **kw)
     start = flow_explorer(["VNM"], confidence="confirmed", **kw)
     assert start.confidence.value == "confirmed" and set(start.chart.table()["to_iso3"]) == {"VNM"}
+
+
+def test_redraw_shows_unknown_names_but_raises_bugs(explorer, monkeypatch):
+    from lessonkit.model.codes import UnknownCode
+
+    monkeypatch.setattr(explorer, "draw", lambda: (_ for _ in ()).throw(UnknownCode("Unknown country code 'QQQ'.")))
+    explorer.redraw()
+    assert "Unknown country code" in explorer.caption.value
+    monkeypatch.setattr(explorer, "draw", lambda: (_ for _ in ()).throw(ValueError("a bug, not the student's input")))
+    with pytest.raises(ValueError, match="a bug"):
+        explorer.redraw()

@@ -6,7 +6,9 @@ import matplotlib.pyplot as plt
 import pytest
 
 from lessonkit import charts, data
-from lessonkit.charts import shaping, style
+from lessonkit.charts import style
+from lessonkit.model import codes as code_model
+from lessonkit.model import votes as vote_model
 
 pytestmark = [pytest.mark.filterwarnings("error"), pytest.mark.slow]
 
@@ -37,15 +39,15 @@ def check(chart, source_ids):
 
 
 def resolution_ids(resolutions):
-    return shaping.resolution_ids(resolutions)
+    return code_model.resolution_ids(resolutions)
 
 
 def test_seat_chart_for_every_resolution(resolutions, votes, source_ids):
     for sid in resolution_ids(resolutions):
         chart = charts.seat_chart(sid)
         check(chart, source_ids)
-        row = shaping.check_resolution(sid, resolutions)
-        totals = shaping.totals_from_resolution(row)
+        row = code_model.check_resolution(sid, resolutions)
+        totals = vote_model.totals_from_resolution(row)
         seats = {v: len(chart.fig.axes[0].findobj(lambda a, v=v: a.get_gid() == f"seats-{v}")[0].get_offsets())
                  for v in style.VOTE_CODES}
         assert seats == totals, sid
@@ -54,7 +56,7 @@ def test_seat_chart_for_every_resolution(resolutions, votes, source_ids):
 
 def test_es_11_1_names_the_articles_states(resolutions, votes):
     chart = charts.seat_chart("ES-11/1", ["RUS", "PRK", "VNM", "CHN"])
-    v = shaping.votes_for(votes, "ES-11/1").set_index("iso3")["vote"]
+    v = vote_model.votes_for(votes, "ES-11/1").set_index("iso3")["vote"]
     for code, name in (("RUS", "Russia"), ("PRK", "North Korea"), ("VNM", "Vietnam"), ("CHN", "China")):
         label = chart.fig.axes[0].findobj(lambda a, c=code: a.get_gid() == f"label-{c}")[0]
         assert label.get_text() == f"{name}: {style.VOTE_LABELS[v[code]].lower()}"
@@ -63,7 +65,7 @@ def test_es_11_1_names_the_articles_states(resolutions, votes):
 
 def test_tile_map_for_every_resolution_with_country_votes(resolutions, votes, source_ids):
     with_votes = [sid for sid in resolution_ids(resolutions)
-                  if shaping.has_country_votes(shaping.check_resolution(sid, resolutions), votes)]
+                  if vote_model.has_country_votes(code_model.check_resolution(sid, resolutions), votes)]
     assert with_votes
     for sid in with_votes:
         chart = charts.tile_map(sid)
@@ -72,13 +74,13 @@ def test_tile_map_for_every_resolution_with_country_votes(resolutions, votes, so
 
 
 def test_tiles_cover_the_countries_table():
-    assert shaping.tile_problems(shaping.load_tiles(), data.load("countries")["iso3"]) == []
+    assert vote_model.tile_problems(vote_model.load_tiles(), data.load("countries")["iso3"]) == []
 
 
 def test_vote_grids(resolutions, source_ids):
     for group in ("asean", "actors"):
         check(charts.vote_grid(group), source_ids)
-    row = shaping.check_resolution("ES-11/3", resolutions)
+    row = code_model.check_resolution("ES-11/3", resolutions)
     chart = charts.vote_grid("against:ES-11/3")
     check(chart, source_ids)
     assert chart.title.startswith(f"The {int(row['no'])} states that voted against ES-11/3")

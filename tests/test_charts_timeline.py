@@ -1,5 +1,5 @@
-"""charts.event_timeline and its pure shaping (lessonkit.charts.shaping: select_events,
-place_label, date_bands, stagger_labels), on the real events table and on the
+"""charts.event_timeline and its pure logic (lessonkit.model.events: select_events,
+place_label, date_bands; lessonkit.model.layout: stagger_labels), on the real events table and on the
 small fixture tests/fixtures/charts/events.csv. Titles, labels, marker and line styles and the
 label layout are checked on the figure's artists, not on pixels."""
 
@@ -11,7 +11,10 @@ import pytest
 from matplotlib.colors import to_rgba
 
 from lessonkit import charts, clocks, data
-from lessonkit.charts import Chart, shaping, style, timeline
+from lessonkit.charts import Chart, style, timeline
+from lessonkit.model import events as event_model
+from lessonkit.model import layout as label_layout
+from lessonkit import text
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -20,8 +23,8 @@ MARKERS = {"confirmed": "o", "official_estimate": "D", "reported": "s", "alleged
 
 
 def fx(name: str) -> pd.DataFrame:
-    """A fixture table read as the CSV's strings (blank cells as None)."""
-    return pd.read_csv(FIXTURES / f"{name}.csv", dtype=str, keep_default_na=False).replace("", None)
+    """A fixture table, loaded and typed like data/ (tests/fixtures/charts is a data package)."""
+    return data.load(name, FIXTURES)
 
 
 @pytest.fixture(scope="module")
@@ -251,29 +254,29 @@ def test_every_real_event_gets_a_short_label(events):
         assert not any(ch.isdigit() for ch in words[-4:]), label  # no year left at the end
 
 
-# --- shaping ---------------------------------------------------------------------------------
+# --- model -----------------------------------------------------------------------------------
 
 
 def test_select_events_sorts_by_local_date_then_clock_time():
-    rows = shaping.select_events(fx("events"), start="2024-06-18", end="2024-06-19")
+    rows = event_model.select_events(fx("events"), start="2024-06-18", end="2024-06-19")
     assert list(rows["event_id"]) == ["envoy-arrives-pyongyang-2024", "border-crossing-2024-06-18",
                                       "envoy-talks-pyongyang-2024", "accord-signed-2024"]
     assert rows["date"].dtype.kind == "M"
-    one = shaping.select_events(fx("events"), "nis-report-2024")
+    one = event_model.select_events(fx("events"), "nis-report-2024")
     assert list(one["event_id"]) == ["nis-report-2024"]
 
 
 def test_select_events_names_unknown_ids_with_a_suggestion():
     with pytest.raises(ValueError, match=r"'nis-reprot-2024' \(did you mean 'nis-report-2024'\?\), 'zzz'"):
-        shaping.select_events(fx("events"), ["nis-reprot-2024", "zzz"])
+        event_model.select_events(fx("events"), ["nis-reprot-2024", "zzz"])
 
 
 def test_check_date():
-    assert shaping.check_date(None) is None
-    assert shaping.check_date("2024-06-18") == pd.Timestamp("2024-06-18")
-    assert shaping.check_date(pd.Timestamp("2024-06-18 13:00")) == pd.Timestamp("2024-06-18")
+    assert text.check_date(None) is None
+    assert text.check_date("2024-06-18") == pd.Timestamp("2024-06-18")
+    assert text.check_date(pd.Timestamp("2024-06-18 13:00")) == pd.Timestamp("2024-06-18")
     with pytest.raises(ValueError, match="end must be a date like"):
-        shaping.check_date("18.6.2024", "end")
+        text.check_date("18.6.2024", "end")
 
 
 @pytest.mark.parametrize("place, short", [
@@ -286,16 +289,16 @@ def test_check_date():
     ("Russia", "Russia"),
 ])
 def test_place_label(place, short):
-    assert shaping.place_label(place) == short
+    assert event_model.place_label(place) == short
 
 
 def test_date_bands_by_span():
-    days = shaping.date_bands(pd.Timestamp("2024-06-18"), pd.Timestamp("2024-06-20"))
+    days = event_model.date_bands(pd.Timestamp("2024-06-18"), pd.Timestamp("2024-06-20"))
     assert list(days["label"]) == ["Tue 18 Jun", "Wed 19 Jun", "Thu 20 Jun"] and set(days["unit"]) == {"day"}
-    months = shaping.date_bands(pd.Timestamp("2024-11-19"), pd.Timestamp("2025-02-03"))
+    months = event_model.date_bands(pd.Timestamp("2024-11-19"), pd.Timestamp("2025-02-03"))
     assert list(months["label"]) == ["Nov 2024", "Dec", "Jan 2025", "Feb"]
     assert months["end"].iloc[-1] == pd.Timestamp("2025-03-01")
-    years = shaping.date_bands(pd.Timestamp("1972-05-15"), pd.Timestamp("2025-09-03"))
+    years = event_model.date_bands(pd.Timestamp("1972-05-15"), pd.Timestamp("2025-09-03"))
     assert years["label"].iloc[0] == "1972" and years["label"].iloc[-1] == "2025" and len(years) == 54
 
 
@@ -309,7 +312,7 @@ def _stems_cross(layout: pd.DataFrame) -> bool:
 
 def test_stagger_labels_no_overlap_and_no_crossing():
     anchors = [0.2, 0.36, 0.52, 0.68, 3.0, 3.1, 3.3, 3.45, 3.6, 6.9]
-    layout = shaping.stagger_labels(anchors, [1.2] * len(anchors), right=7.5, pad=0.1, gap=0.1, cluster_gap=0.45)
+    layout = label_layout.stagger_labels(anchors, [1.2] * len(anchors), right=7.5, pad=0.1, gap=0.1, cluster_gap=0.45)
     assert not layout["crossing"].any() and not _stems_cross(layout)
     for (side, level), g in layout.groupby(["side", "level"]):
         spans = sorted(zip(g["start"], g["end"]))
@@ -323,18 +326,18 @@ def test_stagger_labels_no_overlap_and_no_crossing():
 
 
 def test_stagger_labels_keeps_far_apart_labels_on_one_level():
-    layout = shaping.stagger_labels([0.0, 2.0, 4.0], [1.0, 1.0, 1.0], right=6.0)
+    layout = label_layout.stagger_labels([0.0, 2.0, 4.0], [1.0, 1.0, 1.0], right=6.0)
     assert list(layout["level"]) == [1, 1, 1] and len(set(layout["side"])) == 1  # the lowest stack
     assert list(layout["align"]) == ["left"] * 3
-    assert shaping.stagger_labels([], [], right=6.0).empty
+    assert label_layout.stagger_labels([], [], right=6.0).empty
 
 
 def test_spread_positions_keeps_order_gap_and_bounds():
-    assert shaping.spread_positions([1.0, 1.0, 1.0], 0.2, 0.0, 5.0) == pytest.approx([0.8, 1.0, 1.2])
-    assert shaping.spread_positions([3.0, 0.0], 0.5, 0.0, 5.0) == pytest.approx([3.0, 0.0])  # far apart: unmoved
-    out = shaping.spread_positions([0.0, 0.05, 0.1, 4.9, 5.0], 0.3, 0.0, 5.0)
+    assert label_layout.spread_positions([1.0, 1.0, 1.0], 0.2, 0.0, 5.0) == pytest.approx([0.8, 1.0, 1.2])
+    assert label_layout.spread_positions([3.0, 0.0], 0.5, 0.0, 5.0) == pytest.approx([3.0, 0.0])  # far apart: unmoved
+    out = label_layout.spread_positions([0.0, 0.05, 0.1, 4.9, 5.0], 0.3, 0.0, 5.0)
     assert out == pytest.approx([0.0, 0.3, 0.6, 4.7, 5.0])
-    squeezed = shaping.spread_positions([1.0] * 11, 1.0, 0.0, 5.0)  # no room for the gap: it shrinks
+    squeezed = label_layout.spread_positions([1.0] * 11, 1.0, 0.0, 5.0)  # no room for the gap: it shrinks
     assert squeezed == pytest.approx([0.5 * k for k in range(11)])
 
 

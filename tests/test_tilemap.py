@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_rgba
 
-from lessonkit.charts import shaping, style, tile_map
+from lessonkit import data
+from lessonkit.charts import style, tile_map
+from lessonkit.model import votes as vote_model
 from lessonkit.paths import data_dir
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -21,25 +23,26 @@ def members() -> tuple[list[str], str]:
 
 
 def fx(name: str) -> pd.DataFrame:
-    return pd.read_csv(FIXTURES / f"{name}.csv", dtype=str, keep_default_na=False).replace("", None)
+    """A fixture table, loaded and typed like data/ (tests/fixtures/charts is a data package)."""
+    return data.load(name, FIXTURES)
 
 
 def test_every_member_has_exactly_one_tile_and_no_two_tiles_share_a_cell():
     codes, where = members()
     assert len(codes) == 193, f"{where} lists {len(codes)} states"
-    tiles = shaping.load_tiles()
-    assert shaping.tile_problems(tiles, codes) == []
+    tiles = vote_model.load_tiles()
+    assert vote_model.tile_problems(tiles, codes) == []
     assert len(tiles) == 193
 
 
 def test_fixture_member_list_matches_the_tiles_too():
     codes = [line.strip() for line in (FIXTURES / "un_members.txt").read_text().splitlines()
              if line.strip() and not line.startswith("#")]
-    assert shaping.tile_problems(shaping.load_tiles(), codes) == []
+    assert vote_model.tile_problems(vote_model.load_tiles(), codes) == []
 
 
 def test_tiles_are_small_non_negative_integers():
-    tiles = shaping.load_tiles()
+    tiles = vote_model.load_tiles()
     assert list(tiles.columns) == ["iso3", "col", "row"]
     assert (tiles["col"] >= 0).all() and (tiles["row"] >= 0).all()
     assert tiles["col"].max() < 40 and tiles["row"].max() < 25
@@ -48,14 +51,14 @@ def test_tiles_are_small_non_negative_integers():
 @pytest.mark.parametrize("north, south", [("RUS", "VNM"), ("FIN", "ZAF"), ("CAN", "ARG"), ("JPN", "AUS"),
                                           ("PRK", "KOR"), ("DEU", "ITA"), ("EGY", "KEN")])
 def test_layout_is_roughly_geographic_north_south(north, south):
-    pos = shaping.load_tiles().set_index("iso3")
+    pos = vote_model.load_tiles().set_index("iso3")
     assert pos.at[north, "row"] < pos.at[south, "row"]
 
 
 @pytest.mark.parametrize("west, east", [("USA", "DEU"), ("BRA", "NGA"), ("PRT", "POL"), ("CHN", "JPN"),
                                         ("IND", "VNM"), ("MAR", "EGY"), ("LAO", "VNM")])
 def test_layout_is_roughly_geographic_west_east(west, east):
-    pos = shaping.load_tiles().set_index("iso3")
+    pos = vote_model.load_tiles().set_index("iso3")
     assert pos.at[west, "col"] < pos.at[east, "col"]
 
 

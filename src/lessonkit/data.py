@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from lessonkit import textfile, validate
+from lessonkit.text import MONTHS, format_date, is_blank, shorten  # noqa: F401 (part of data's API)
 from lessonkit.paths import data_dir
 from lessonkit.validate import DataError, Problem
 
@@ -142,8 +143,9 @@ def problems_in(name: str, folder: Path | None = None) -> list[Problem]:
     for table, column in validate.TIME_ZONE_COLUMNS:
         if table == name:
             problems += validate.check_time_zones(file, rows, column)
+    members = _members(pkg, folder)
     if name == "un_resolutions":
-        problems += validate.check_resolution_totals(file, rows)
+        problems += validate.check_resolution_totals(file, rows, members)
     if name in ("un_votes", "un_resolutions"):
         other = resource("un_resolutions" if name == "un_votes" else "un_votes", pkg)
         try:
@@ -155,9 +157,16 @@ def problems_in(name: str, folder: Path | None = None) -> list[Problem]:
             problems.append(Problem(file, None, "totals", f"cannot check the votes against the totals: {other_problems[0]}"))
         else:
             votes, resolutions = (rows, other_rows) if name == "un_votes" else (other_rows, rows)
-            problems += validate.check_votes_against_totals(resource("un_votes", pkg)["path"], votes, resolutions)
+            problems += validate.check_votes_against_totals(resource("un_votes", pkg)["path"], votes, resolutions,
+                                                            members)
     problems += validate.check_certainty(file, rows, res, _origins(folder))
     return problems
+
+
+def _members(pkg: dict, folder: Path) -> int:
+    """How many UN members the package's votes must cover: 193 for data/; a test fixture's
+    package says so in its property `un_members` (its countries table holds only a few)."""
+    return int(pkg.get("un_members", validate.UN_MEMBERS))
 
 
 def _origins(folder: Path) -> dict[str, str]:
@@ -189,9 +198,10 @@ def _to_frame(rows: list[dict], fields: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def load(name: str) -> pd.DataFrame:
-    """A table of data/ as a DataFrame with the dtypes its schema describes, after validation."""
-    folder = data_dir()
+def load(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """A table of data/ (or of the data package in `folder`, e.g. a test fixture) as a
+    DataFrame with the dtypes its schema describes, after validation."""
+    folder = Path(folder) if folder is not None else data_dir()
     res = resource(name, package(folder))
     stamp = tuple(p.stat().st_mtime_ns for p in sorted(folder.glob("*.csv"))) + (
         (folder / PACKAGE_FILE).stat().st_mtime_ns,
@@ -244,51 +254,7 @@ def source_line(name: str, limit: int = 3) -> str:
     return format_source_line(sources_for(name), limit=limit)
 
 
-# --- source lines: the one formatter (lessonkit.charts.captions uses it too) ----------------
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def is_blank(value) -> bool:
-    """None, NaN, NaT, pd.NA or only whitespace."""
-    if value is None:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return str(value).strip() == ""
-
-
-def format_date(value) -> str:
-    """'2022-03-02' or a Timestamp -> '2 Mar 2022'; '2024-07' -> 'Jul 2024'; '2024' -> '2024';
-    blank or 'undated' -> ''."""
-    if is_blank(value):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-    text = str(value).strip()
-    parts = text[:10].split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
-        if len(parts) == 1 and parts[0].isdigit():
-            return parts[0]
-    except (ValueError, IndexError):
-        pass
-    return "" if text.lower() == "undated" else text
-
-
-def shorten(text: str, limit: int) -> str:
-    """Cut text at a word boundary to at most `limit` characters, marking the cut with '…'."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:([")
-    return cut + "\u2026"
+# --- source lines: the one formatter (lessonkit.model.captions uses it too) -----------------
 
 
 def format_source(row, max_title: int | None = None) -> str:

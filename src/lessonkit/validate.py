@@ -187,23 +187,25 @@ def check_list_reference(file: str, rows: list[dict], column: str, target: str, 
     return problems
 
 
-def check_resolution_totals(file: str, rows: list[dict]) -> list[Problem]:
-    """Yes + no + abstain + non-voting is the UN's 193 members, for every resolution."""
+def check_resolution_totals(file: str, rows: list[dict], members: int = UN_MEMBERS) -> list[Problem]:
+    """Yes + no + abstain + non-voting is the UN's members (193; a test fixture: the rows of its
+    countries table), for every resolution."""
     problems = []
     for i, row in enumerate(rows, start=1):
         try:
             total = sum(int(row[c]) for c in ("yes", "no", "abstain", "non_voting"))
         except (KeyError, ValueError):
             continue  # reported by the type checks
-        if total != UN_MEMBERS:
+        if total != members:
             problems.append(
-                Problem(file, i, "totals", f"{row['short_id']}: yes+no+abstain+non_voting is {total}, not {UN_MEMBERS}")
+                Problem(file, i, "totals", f"{row['short_id']}: yes+no+abstain+non_voting is {total}, not {members}")
             )
     return problems
 
 
-def check_votes_against_totals(file: str, votes: list[dict], resolutions: list[dict]) -> list[Problem]:
-    """Per-country votes: 193 members per resolution, counts equal to the official totals."""
+def check_votes_against_totals(file: str, votes: list[dict], resolutions: list[dict],
+                               members: int = UN_MEMBERS) -> list[Problem]:
+    """Per-country votes: one per member (193) per resolution, counts equal to the official totals."""
     problems = []
     by_res: dict[str, Counter] = {}
     for row in votes:
@@ -211,8 +213,8 @@ def check_votes_against_totals(file: str, votes: list[dict], resolutions: list[d
     official = {r["short_id"]: r for r in resolutions}
     for res, counts in by_res.items():
         n = sum(counts.values())
-        if n != UN_MEMBERS:
-            problems.append(Problem(file, None, "members", f"{res} has {n} rows, not one per UN member ({UN_MEMBERS})"))
+        if n != members:
+            problems.append(Problem(file, None, "members", f"{res} has {n} rows, not one per UN member ({members})"))
         r = official.get(res)
         if r is None:
             continue  # reported by the foreign-key check

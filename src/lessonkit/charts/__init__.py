@@ -20,21 +20,42 @@ under it. Tables default to `lessonkit.data.load(...)`; pass DataFrames to use o
     charts.vote_explorer()             # interactive (ipywidgets)
     charts.flow_explorer()             # interactive: "How sure" and "What flows" dropdowns
 
-Modules: style (palette, vote colours, `finish`), captions (titles, alt text, source lines),
-shaping (pure data shaping), votes / tilemap / flows / arms / vietnam / timeline (the charts),
-interactive (widgets), result (the Chart object). Source lines are formatted by
-lessonkit.data.format_source_line, the same formatter as lessonkit.data.source_line.
+Drawing only: style (palette, vote colours, `finish`), votes / tilemap / flows / arms /
+vietnam / timeline (the charts and their canvases), interactive (widgets), result (the Chart
+object), inputs (tables passed in or loaded). The logic and the words behind them are pure
+modules in lessonkit.model (codes, votes, flows, arms, vietnam, events, layout, captions);
+text sizes, dates and joins are lessonkit.text.
 """
 
-from lessonkit.charts.arms import seoul_estimates, vietnam_arms_imports
-from lessonkit.charts.flows import NoFlows, flow_diagram
-from lessonkit.charts.result import Chart
-from lessonkit.charts.style import (CONFIDENCE_STYLES, ITEM_COLORS, OKABE_ITO, SUPPLIER_COLORS, VOTE_COLORS,
-                                    VOTE_LABELS)
-from lessonkit.charts.tilemap import tile_map
-from lessonkit.charts.timeline import event_timeline
-from lessonkit.charts.vietnam import partnership_timeline, trade_by_partner
-from lessonkit.charts.votes import seat_chart, vote_grid
+from lessonkit.model import captions
+import importlib
+
+# Public name -> the module that defines it. Modules are imported when a name is first used
+# (PEP 562): `import lessonkit.charts` itself loads neither matplotlib nor ipywidgets.
+_HOMES = {
+    "seoul_estimates": "arms", "vietnam_arms_imports": "arms",
+    "NoFlows": "flows", "flow_diagram": "flows",
+    "Chart": "result",
+    "CONFIDENCE_STYLES": "style", "ITEM_COLORS": "style", "OKABE_ITO": "style", "SUPPLIER_COLORS": "style",
+    "VOTE_COLORS": "style", "VOTE_LABELS": "style",
+    "tile_map": "tilemap",
+    "event_timeline": "timeline",
+    "partnership_timeline": "vietnam", "trade_by_partner": "vietnam",
+    "seat_chart": "votes", "vote_grid": "votes",
+}
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # next time without __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])
 
 
 def vote_explorer(*args, **kwargs):

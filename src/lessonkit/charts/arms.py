@@ -12,9 +12,14 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from lessonkit.charts import captions, shaping, style
+from lessonkit.text import char_width
+from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
+from lessonkit.model import arms as arms_model
+from lessonkit.model import captions
+from lessonkit.model import layout as label_layout
+from lessonkit.model import codes as code_model
 
 QUALIFIER_COLUMN = {"shells": "qualifier", "containers": "containers_qualifier"}
 QUALIFIER_WORDS = {"more than": "over", "over": "over", "at least": "at least", "about": "about",
@@ -57,15 +62,15 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
     seoul_estimates()"""
     sk = table("sk_estimates", sk_estimates)
     sources = table("sources", sources)
-    series = shaping.sk_series(sk)
+    series = arms_model.sk_series(sk)
     if series.empty:
         raise ValueError("The sk_estimates table is empty.")
     panels = [c for c in ("shells", "containers") if series[c].notna().any()]
     if not panels:
         raise ValueError("No estimate in sk_estimates gives shells or containers.")
-    others = {a: shaping.estimator_label(a) for a, k in zip(series.get("announced_by", []), series["estimator"])
+    others = {a: arms_model.estimator_label(a) for a, k in zip(series.get("announced_by", []), series["estimator"])
               if k != "south_korea"}
-    tags = {a: shaping.acronym(label) for a, label in others.items()}
+    tags = {a: arms_model.acronym(label) for a, label in others.items()}
     title, alt = _seoul_words(series, panels, tags)
     ids = captions.cited_ids(sk)
     src_line = captions.source_line(sources, ids)
@@ -79,7 +84,7 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
     x0, x1 = dates.min() - pad, dates.max() + pad
     axes_w = 0.8 * style.WIDTH
     in_per_day = axes_w / max((x1 - x0).days, 1)
-    char_in = style.FONT["small"] * 0.56 / 72
+    char_in = char_width(style.FONT["small"])
     for i, col in enumerate(panels):
         bottom = (bottom_in + (len(panels) - 1 - i) * (panel_h + gap)) / height
         ax = fig.add_axes((0.1, bottom, 0.8, panel_h / height))
@@ -96,7 +101,7 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
         # labels that would overlap are stacked: slot 0 just above the point, slot 1 higher, ...
         widths = [(len(t) * char_in + 0.1) / in_per_day for t in texts]
         starts = [(d - x0).days - w / 2 for d, w in zip(part["announced"], widths)]
-        slots = shaping.pack_intervals(starts, widths, gap=2)
+        slots = label_layout.pack_intervals(starts, widths, gap=2)
         for (_, r), text, slot in zip(part.iterrows(), texts, slots):
             ax.annotate(text, (r["announced"], r[col] / scale), xytext=(0, 7 + 12 * slot), textcoords="offset points",
                         ha="center", va="bottom", fontsize=style.FONT["small"], color=style.DARK,
@@ -125,8 +130,7 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
     subtitle = _seoul_subtitle(series)
     style.finish(fig, title, src_line, subtitle)
     data = series.copy()
-    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data, title=title, source_line=src_line,
-                 subtitle=subtitle, sources=captions.cited_sources(sources, ids), kind="seoul_estimates")
+    return build.chart("seoul_estimates", fig, title, subtitle, src_line, alt, data, sources, ids)
 
 
 def _month_tick(x: float, pos: int | None = None) -> str:
@@ -228,33 +232,33 @@ def vietnam_arms_imports(
     df = table("vietnam_arms_imports", imports)
     countries = table("countries", countries)
     sources = table("sources", sources)
-    shares, value, measure = shaping.arms_import_shares(df, measure, int(top), periods)
+    shares, value, measure = arms_model.arms_import_shares(df, measure, int(top), periods)
     if shares.empty:
         raise ValueError("No sourced value in vietnam_arms_imports for this measure and these periods.")
-    names = shaping.name_map(countries, [c for c in shares.columns if c != shaping.OTHER_SUPPLIERS])
+    names = code_model.name_map(countries, [c for c in shares.columns if c != arms_model.OTHER_SUPPLIERS])
     if "supplier_name" in df.columns:  # codes the countries table lacks
         for code, name in zip(df["supplier_iso3"], df["supplier_name"]):
             if code in names and names[code] == code and not captions.is_blank(name):
                 names[code] = str(name)
-    names[shaping.OTHER_SUPPLIERS] = "other suppliers"
+    names[arms_model.OTHER_SUPPLIERS] = "other suppliers"
     pct = value == "share_pct"
     unit = "%" if pct else " TIV m"
     inventory = measure == "inventory"
     title = _arms_title(shares, names, pct, inventory)
     used = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
-    used = used[[shaping.period_label(a, b) in set(shares.index) for a, b in zip(used["period_start"], used["period_end"])]]
+    used = used[[arms_model.period_label(a, b) in set(shares.index) for a, b in zip(used["period_start"], used["period_end"])]]
     ids = captions.cited_ids(used)  # only the rows drawn
     src_line = captions.source_line(sources, ids)
     periods_shown = list(shares.index)
     suppliers = list(shares.columns)
-    colors = style.supplier_colors(suppliers, other=shaping.OTHER_SUPPLIERS)
+    colors = style.supplier_colors(suppliers, other=arms_model.OTHER_SUPPLIERS)
     unlisted = pct and any(shares.sum(axis=1) < 99.5)
     # the legend sits to the right of the bars, in stacking order, so it never meets the axis label
     handles = [Patch(facecolor=colors[sup], label=names[sup]) for sup in suppliers]
     if unlisted:
         handles.append(Patch(facecolor="white", edgecolor=style.GREY, hatch="///", label="not itemised"))
     longest = max(len(h.get_label()) for h in handles)
-    legend_in = 0.55 + longest * style.FONT["small"] * 0.55 / 72
+    legend_in = 0.55 + longest * char_width(style.FONT["small"])
     left_in, bar_h = 1.1, 0.6
     plot_h = max(len(periods_shown) * 0.55, len(handles) * 0.2 + 0.1)
     height = plot_h + 0.55
@@ -298,13 +302,13 @@ def vietnam_arms_imports(
         subtitle = ("Share of the weapons Vietnam holds (its inventory, including Soviet-era equipment), not of "
                     "imports in a period: do not compare with the SIPRI import shares.")
     measure_rows = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
-    longer = sorted({label for label in (shaping.period_label(a, b) for a, b in
+    longer = sorted({label for label in (arms_model.period_label(a, b) for a, b in
                                          zip(measure_rows["period_start"], measure_rows["period_end"]))
-                     if _span(label) > shaping.SIPRI_PERIOD_YEARS} - set(periods_shown))
-    if {_span(p) for p in periods_shown} == {shaping.SIPRI_PERIOD_YEARS}:
+                     if _span(label) > arms_model.SIPRI_PERIOD_YEARS} - set(periods_shown))
+    if {_span(p) for p in periods_shown} == {arms_model.SIPRI_PERIOD_YEARS}:
         subtitle += " SIPRI's standard five-year periods" + (
             f" (the {', '.join(longer)} total is left out)." if longer else ".")
-    if shaping.periods_overlap(periods_shown):
+    if arms_model.periods_overlap(periods_shown):
         subtitle += " The periods overlap: each bar is a separate window, not a sequence."
     style.finish(fig, title, src_line, subtitle)
     parts = [f"{p}: " + ", ".join(f"{names[sup]} {captions.number(shares.at[p, sup])}{unit}" for sup in suppliers
@@ -313,9 +317,7 @@ def vietnam_arms_imports(
            "Bar chart of Vietnam's arms imports by supplier: ") + "; ".join(parts)
     data = shares.reset_index().melt(id_vars="period", var_name="supplier", value_name=value).dropna()
     data["name"] = data["supplier"].map(names)
-    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data.reset_index(drop=True), title=title,
-                 source_line=src_line, subtitle=subtitle, sources=captions.cited_sources(sources, ids),
-                 kind="vietnam_arms_imports")
+    return build.chart("vietnam_arms_imports", fig, title, subtitle, src_line, alt, data.reset_index(drop=True), sources, ids)
 
 
 def _span(period: str) -> int:
@@ -327,8 +329,8 @@ def _span(period: str) -> int:
 
 
 def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventory: bool = False) -> str:
-    """Russia's first and last value over the periods of the usual length (e.g. SIPRI's
-    five-year windows), else the top supplier of the last period. inventory: the values are
+    """The first and last value of the top supplier of the first period, over the periods of
+    the usual length (e.g. SIPRI's five-year windows), else the top supplier of the last period. inventory: the values are
     shares of the weapons Vietnam holds, not of imports."""
     unit = "%" if pct else " TIV m"
     if inventory:
@@ -339,10 +341,13 @@ def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventor
     spans = pd.Series({p: _span(p) for p in shares.index})
     usual = spans.mode().iloc[0] if len(spans) else 0
     comparable = shares.loc[spans[spans == usual].index]
-    if "RUS" in comparable.columns and comparable["RUS"].notna().sum() >= 2:
-        rus = comparable["RUS"].dropna()
-        p1, p2, v1, v2 = rus.index[0], rus.index[-1], rus.iloc[0], rus.iloc[-1]
-        what = "Russia's share of Vietnam's arms imports" if pct else "Russian arms deliveries to Vietnam"
+    first = comparable.iloc[0].drop(arms_model.OTHER_SUPPLIERS, errors="ignore").dropna() if len(comparable) else []
+    lead = first.sort_values(ascending=False, kind="stable").index[0] if len(first) else None
+    if lead is not None and comparable[lead].notna().sum() >= 2:
+        values = comparable[lead].dropna()
+        p1, p2, v1, v2 = values.index[0], values.index[-1], values.iloc[0], values.iloc[-1]
+        what = (f"{names[lead]}'s share of Vietnam's arms imports" if pct
+                else f"Arms deliveries from {names[lead]} to Vietnam")
         if v1 == v2:
             return f"{what} stayed at {captions.number(v1)}{unit} ({p1} to {p2})"
         verb = "fell" if v2 < v1 else "rose"

@@ -14,32 +14,25 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
-from lessonkit.charts import captions, shaping, style
+from lessonkit.text import text_width
+from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
+from lessonkit.model import captions
+from lessonkit.model import codes as code_model
+from lessonkit.model import flows as flow_model
 
 XLIM, YLIM = (0.0, 10.2), (-0.2, 6.0)
-
-
-def node_positions(codes: Sequence[str], positions: pd.DataFrame) -> dict[str, tuple[float, float]]:
-    """The positions of the flow_positions table (chosen by hand, in a 10 x 6 box); states
-    without one are lined up along the bottom, in code order."""
-    known = {c: (float(x), float(y)) for c, x, y in zip(positions["iso3"], positions["x"], positions["y"])}
-    pos = {c: known[c] for c in codes if c in known}
-    extra = sorted(c for c in codes if c not in known)
-    for i, c in enumerate(extra):
-        pos[c] = (0.8 + i * (8.6 / max(len(extra), 1)), -0.05)
-    return pos
 
 
 LABEL_FONT = style.FONT["tiny"] + 0.5
 LABEL_POSITIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # along the curve, from its start
 
 
-def _label_size(text: str, inch_per_unit: float, fontsize: float = LABEL_FONT) -> tuple[float, float]:
+def _label_size(label: str, inch_per_unit: float, fontsize: float = LABEL_FONT) -> tuple[float, float]:
     """Estimated width and height of a boxed label, in data units."""
-    lines = text.split("\n")
-    w_in = max(len(line) for line in lines) * fontsize * 0.58 / 72 + 0.08
+    lines = label.split("\n")
+    w_in = text_width(label, fontsize) + 0.08
     h_in = len(lines) * fontsize * 1.25 / 72 + 0.06
     return w_in / inch_per_unit, h_in / inch_per_unit
 
@@ -123,25 +116,25 @@ def flow_diagram(
     countries = table("countries", countries)
     sources = table("sources", sources)
     positions = table("flow_positions", positions)
-    levels = shaping.check_confidence(confidence)
-    cats = shaping.check_category(category, style.ITEM_LABELS)
+    levels = flow_model.check_confidence(confidence)
+    cats = flow_model.check_category(category, style.ITEM_LABELS)
     if states is not None:
-        states = shaping.check_countries(states, countries)
+        states = code_model.check_countries(states, countries)
         ends = (transfers["from_iso3"].isin(states), transfers["to_iso3"].isin(states))
         transfers = transfers[(ends[0] & ends[1]) if only_between else (ends[0] | ends[1])]
-    state_names = shaping.name_map(countries, states or [])
+    state_names = code_model.name_map(countries, states or [])
     if canvas is not None and frame:
         raise ValueError("A canvas is redrawn in place: pass frame=False with it.")
     if transfers.empty:
         raise NoFlows("No transfers to draw" + (f" for {', '.join(states)}." if states else "."),
                       captions.sentence(f"No {_scope(levels, cats, states, only_between, state_names)}"))
-    transfers = shaping.filter_transfers(transfers, levels, cats)
+    transfers = flow_model.filter_transfers(transfers, levels, cats)
     if transfers.empty:
         scope = _scope(levels, cats, states, only_between, state_names)
         raise NoFlows(f"No transfers to draw: no {scope}.", captions.sentence(f"No {scope}"))
-    edges = shaping.flow_edges(transfers)
+    edges = flow_model.flow_edges(transfers)
     codes = sorted(set(edges["from_iso3"]) | set(edges["to_iso3"]))
-    names = shaping.name_map(countries, codes)
+    names = code_model.name_map(countries, codes)
     title, alt = _flow_words(edges, names, transfers, levels, cats, states, only_between, state_names)
     ids = captions.cited_ids(transfers)
     src_line = captions.source_line(sources, ids)
@@ -154,18 +147,10 @@ def flow_diagram(
         if cats:
             shown.append("What flows: " + _join_or([style.ITEM_LABELS[c] for c in cats]))
         subtitle += f" Filter \u2013 {'; '.join(shown)}."
-    if canvas is None:
-        canvas = FlowCanvas()
-        canvas.update(edges, names, positions)
-        if frame:
-            style.finish(canvas.fig, title, src_line, subtitle)
-    else:
-        canvas.update(edges, names, positions)
+    canvas = build.draw_on(canvas, FlowCanvas, frame, title, src_line, subtitle, edges, names, positions)
     data = transfers.copy()
     data.insert(3, "category", data.pop("category"))
-    return Chart(fig=canvas.fig, alt_text=captions.sentence(alt), data=data.reset_index(drop=True), title=title,
-                 source_line=src_line, subtitle=subtitle, sources=captions.cited_sources(sources, ids),
-                 kind="flow_diagram")
+    return build.chart("flow_diagram", canvas.fig, title, subtitle, src_line, alt, data.reset_index(drop=True), sources, ids)
 
 
 def _join_or(names: Sequence[str]) -> str:
@@ -310,7 +295,7 @@ class FlowCanvas:
         self.clear()
         ax, inch_per_unit, add = self.ax, self.inch_per_unit, self.artists.append
         codes = sorted(set(edges["from_iso3"]) | set(edges["to_iso3"]))
-        pos = node_positions(codes, positions)
+        pos = flow_model.node_positions(codes, positions)
         taken = []  # boxes (x0, y0, x1, y1) in data units that labels must not cover
         for c in codes:
             x, y = pos[c]

@@ -33,12 +33,16 @@ import pandas as pd
 
 from lessonkit import history, live, plaintext
 from lessonkit import png as small_png
-from lessonkit.charts import captions, shaping, style
+from lessonkit.charts import style
 from lessonkit.charts.flows import FlowCanvas, NoFlows, flow_diagram
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
 from lessonkit.charts.tilemap import TileCanvas, tile_map
 from lessonkit.charts.votes import DEFAULT_HIGHLIGHT, SeatCanvas, seat_chart
+from lessonkit.model import captions
+from lessonkit.model import codes as code_model
+from lessonkit.model import flows as flow_model
+from lessonkit.model import votes as vote_model
 
 VIEWS = {"Seats": "seats", "Map": "map"}
 CSS_CLASS = "lk-interactive"  # on every explorer's outer box: the browser tests look for it
@@ -122,23 +126,23 @@ class VoteExplorer(_Explorer):
         }
         res = self.tables["resolutions"]
         if resolution is None:  # the first resolution with country votes
-            ids = shaping.resolution_ids(res)
-            resolution = next((r for r in ids if shaping.has_country_votes(shaping.check_resolution(r, res),
+            ids = code_model.resolution_ids(res)
+            resolution = next((r for r in ids if vote_model.has_country_votes(code_model.check_resolution(r, res),
                                                                           self.tables["votes"])), ids[0])
-        row = shaping.check_resolution(resolution, res)
-        highlight = shaping.check_countries(highlight, self.tables["countries"])
+        row = code_model.check_resolution(resolution, res)
+        highlight = code_model.check_countries(highlight, self.tables["countries"])
         if view not in VIEWS.values():
             raise ValueError(f"Unknown view {view!r}; valid views: {', '.join(VIEWS.values())}.")
-        self._names = shaping.name_map(self.tables["countries"], self.tables["countries"]["iso3"])
+        self._names = code_model.name_map(self.tables["countries"], self.tables["countries"]["iso3"])
         self._codes = {name: code for code, name in self._names.items()}
         options = []
-        for sid in shaping.resolution_ids(res):
-            r = shaping.check_resolution(sid, res)
+        for sid in code_model.resolution_ids(res):
+            r = code_model.check_resolution(sid, res)
             year = captions.format_date(r.get("date"))[-4:]
             label = f"{sid} ({year})"
             if not captions.is_blank(r.get("short_title")):
                 label += f" \u2013 {r['short_title']}"
-            if not shaping.has_country_votes(r, self.tables["votes"]):
+            if not vote_model.has_country_votes(r, self.tables["votes"]):
                 label += " [totals only]"
             options.append((label, sid))
         self.resolution = widgets.Dropdown(options=options, value=str(row["short_id"]), description="Resolution",
@@ -152,7 +156,7 @@ class VoteExplorer(_Explorer):
         self.header = widgets.HTML()
         self.caption = widgets.HTML()
         self.chart: Chart | None = None
-        self.canvases = {"seats": SeatCanvas(), "map": TileCanvas(shaping.load_tiles())}
+        self.canvases = {"seats": SeatCanvas(), "map": TileCanvas(vote_model.load_tiles())}
         self.timings: list[float] = []
         self.widget = plaintext.Box([
             widgets.HBox([self.resolution, self.view]),
@@ -183,7 +187,7 @@ class VoteExplorer(_Explorer):
         start = time.perf_counter()
         try:
             chart = self.draw()
-        except ValueError as exc:  # e.g. a state with no recorded vote: say so, keep the last picture
+        except code_model.UnknownCode as exc:  # a name the tables do not know: say so, keep the last picture
             self.caption.value = f"<p style='color:var(--jp-error-color1, #B00)'>{html.escape(str(exc))}</p>"
             return
         self.show_chart(chart, start)
@@ -233,13 +237,13 @@ class FlowExplorer(_Explorer):
             "countries": table("countries", countries),
             "sources": table("sources", sources),
         }
-        self.states = shaping.check_countries(states, self.tables["countries"]) if states is not None else None
+        self.states = code_model.check_countries(states, self.tables["countries"]) if states is not None else None
         self.only_between = only_between
-        levels = shaping.check_confidence(confidence)
-        cats = shaping.check_category(category, style.ITEM_LABELS)
+        levels = flow_model.check_confidence(confidence)
+        cats = flow_model.check_category(category, style.ITEM_LABELS)
         if (levels and len(levels) > 1) or (cats and len(cats) > 1):
             raise ValueError("flow_explorer starts from one confidence level and one category (or 'all').")
-        present = set(shaping.transfer_categories(self.tables["transfers"]))
+        present = set(flow_model.transfer_categories(self.tables["transfers"]))
         cat_options = [("All", ALL)] + [(style.ITEM_LABELS[c], c) for c in style.ITEM_COLORS if c in present]
         if cats and cats[0] not in present:
             raise ValueError(f"No transfer in the data is in category {cats[0]!r}; categories: "

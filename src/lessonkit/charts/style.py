@@ -11,12 +11,13 @@ registered with a pyplot figure manager: nothing piles up, and nothing needs clo
 from __future__ import annotations
 
 import functools
-import textwrap
 
 import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+from lessonkit.text import line_height, wrap
 
 OKABE_ITO = {
     "black": "#000000",
@@ -202,20 +203,8 @@ def style_axes(ax: Axes, grid: str | None = None) -> None:
         ax.set_axisbelow(True)
 
 
-def wrap(text: str, fontsize: float, width_in: float, bold: bool = False) -> list[str]:
-    """Split text into lines that fit width_in inches at fontsize (a conservative estimate)."""
-    if not text:
-        return []
-    char_w = fontsize * (0.60 if bold else 0.54) / 72  # average glyph width in inches
-    chars = max(20, int(width_in / char_w))
-    lines: list[str] = []
-    for para in text.split("\n"):
-        lines.extend(textwrap.wrap(para, chars, break_on_hyphens=False) or [""])
-    return lines
-
-
-def _line_h(fontsize: float) -> float:
-    return fontsize * 1.3 / 72
+# the one estimate of text width lives in lessonkit.text (wrap, line_height)
+_line_h = line_height
 
 
 def finish(fig: Figure, title: str, source_line: str, subtitle: str | None = None) -> Figure:

@@ -19,10 +19,13 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D
 
-from lessonkit.charts import captions, shaping, style
+from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
 from lessonkit.charts.votes import DEFAULT_HIGHLIGHT, resolution_subtitle
+from lessonkit.model import captions
+from lessonkit.model import codes as code_model
+from lessonkit.model import votes as vote_model
 
 TILE = 0.9  # side of a tile in cells (the rest is the gap)
 LABEL_SIZE = 5.6  # points
@@ -60,24 +63,24 @@ def tile_map(
     votes = table("un_votes", votes)
     countries = table("countries", countries)
     sources = table("sources", sources)
-    tiles = (canvas.tiles if canvas is not None else shaping.load_tiles()) if tiles is None else tiles
-    row = shaping.check_resolution(resolution, resolutions)
-    highlight = shaping.check_countries(highlight, countries)
+    tiles = (canvas.tiles if canvas is not None else vote_model.load_tiles()) if tiles is None else tiles
+    row = code_model.check_resolution(resolution, resolutions)
+    highlight = code_model.check_countries(highlight, countries)
     sid = str(row["short_id"])
-    with_countries = shaping.has_country_votes(row, votes)
-    votes_res = shaping.votes_for(votes, sid) if with_countries else None
-    tv = shaping.tile_votes(tiles, votes_res, highlight)
-    names = shaping.name_map(countries, tv["iso3"])
+    with_countries = vote_model.has_country_votes(row, votes)
+    votes_res = vote_model.votes_for(votes, sid) if with_countries else None
+    tv = vote_model.tile_votes(tiles, votes_res, highlight)
+    names = code_model.name_map(countries, tv["iso3"])
     tv["name"] = tv["iso3"].map(names)
 
     if with_countries:
-        counts = shaping.vote_counts(votes_res)
-        by_region = shaping.votes_by_region(votes_res, countries)
+        counts = vote_model.vote_counts(votes_res)
+        by_region = vote_model.votes_by_region(votes_res, countries)
         finding = captions.region_finding(by_region, "A")
         named = [(names[h], v) for h, v in zip(tv["iso3"], tv["vote"]) if h in highlight and v]
         named.sort(key=lambda nv: [names[h] for h in highlight].index(nv[0]))
     else:
-        counts = shaping.totals_from_resolution(row)
+        counts = vote_model.totals_from_resolution(row)
         finding = "the data do not say which state voted how"
         named = []
     title = f"{sid}: {counts['Y']} in favour, {counts['N']} against" + (f"; {finding}" if finding else "")
@@ -86,16 +89,8 @@ def tile_map(
     ids = captions.cited_ids(pd.DataFrame([row]))
     src_line = captions.source_line(sources, ids)
 
-    if canvas is None:
-        canvas = TileCanvas(tiles)
-        canvas.update(tv, counts, with_countries)
-        if frame:
-            style.finish(canvas.fig, title, src_line, subtitle)
-    elif frame:
-        raise ValueError("A canvas is redrawn in place: pass frame=False with it.")
-    else:
-        canvas.update(tv, counts, with_countries)
-    fig = canvas.fig
+    fig = build.draw_on(canvas, lambda: TileCanvas(tiles), frame, title, src_line, subtitle,
+                        tv, counts, with_countries).fig
 
     alt = (f"Tile map of {sid}, one equal tile per member state placed roughly where it lies: "
            f"{captions.vote_summary(counts)}")
@@ -104,8 +99,7 @@ def tile_map(
     if named:
         alt += f"; {captions.highlight_phrase(named)}"
     data = tv[["iso3", "name", "col", "row", "vote", "highlighted"]].sort_values(["row", "col"]).reset_index(drop=True)
-    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data, title=title, source_line=src_line,
-                 subtitle=subtitle, sources=captions.cited_sources(sources, ids), kind="tile_map")
+    return build.chart("tile_map", fig, title, subtitle, src_line, alt, data, sources, ids)
 
 
 class TileCanvas:

@@ -18,9 +18,13 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from lessonkit import clocks
-from lessonkit.charts import captions, shaping, style
+from lessonkit.text import check_date
+from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
+from lessonkit.model import captions
+from lessonkit.model import layout as label_layout
+from lessonkit.model import events as event_model
 
 # How sure: colour, marker, filled or hollow; the line style is style.CONFIDENCE_STYLES.
 EVENT_COLORS = {
@@ -153,18 +157,18 @@ def event_timeline(
     sources = table("sources", sources)
     if reader is not None:
         clocks.zone(reader)  # a clear error for a wrong name
-    rows = shaping.select_events(df, event_ids, start, end)
-    places = [shaping.place_label(p) for p in rows["place"]]
+    rows = event_model.select_events(df, event_ids, start, end)
+    places = [event_model.place_label(p) for p in rows["place"]]
     phrases = [str(w) for w in rows["label"]]
     labels = [f"{p}: {w}" if p else w for p, w in zip(places, phrases)]
     title, alt = _timeline_words(rows, labels, reader)
     ids = captions.cited_ids(rows)
     src_line = captions.source_line(sources, ids)
 
-    first, last = shaping.check_date(start, "start"), shaping.check_date(end, "end")
+    first, last = check_date(start, "start"), check_date(end, "end")
     first = rows["date"].min() if first is None else min(first, rows["date"].min())
     last = rows["date"].max() if last is None else max(last, rows["date"].max())
-    bands = shaping.date_bands(first, last)
+    bands = event_model.date_bands(first, last)
     days = (rows["date"].max() - rows["date"].min()).days + 1
     years = rows["date"].dt.year.nunique()
 
@@ -176,26 +180,13 @@ def event_timeline(
     def x_of(when: pd.Timestamp) -> float:
         return x0 + (when - t0) / (t1 - t0) * (x1 - x0)
 
-    # the band's names: each cell's label where it fits, else its first word ('Jun 2024' -> 'Jun')
-    band_names = []
-    for b in bands.itertuples():
-        room = x_of(b.end) - x_of(b.start) - 0.02
-        band_names.append(next((t for t in (b.label, b.label.split(" ")[0]) if _measure(fig, t, BAND_FONT)[0] <= room),
-                               ""))
-    if bands["unit"].iloc[0] != "day" and not all(band_names):
-        # too narrow: name every 2nd, 3rd, ... month or 2nd, 5th, 10th, ... year, where it fits
-        index = [b.start.year if b.unit == "year" else b.start.month - 1 for b in bands.itertuples()]
-        cell = (x1 - x0) / len(bands)
-        widest = max(_measure(fig, b.split(" ")[0], BAND_FONT)[0] for b in bands["label"])
-        steps = (2, 5, 10, 20, 50, 100) if bands["unit"].iloc[0] == "year" else (2, 3, 6, 12)
-        step = next((k for k in steps if widest + 0.04 <= k * cell), steps[-1])
-        band_names = [b.split(" ")[0] if k % step == 0 else "" for b, k in zip(bands["label"], index)]
+    band_names = _band_names(fig, bands, x_of, (x1 - x0) / len(bands))
     # a label names the year unless the band does (one year only, or every year named on the band)
     years_on_band = all(name == b.label for name, b in zip(band_names, bands.itertuples()) if " " in b.label)
     with_year = years > 1 and not (years_on_band and any(" " in b for b in band_names))
 
     true_x = [x_of(d + pd.Timedelta(hours=12)) for d in rows["date"]]
-    anchors = shaping.spread_positions(true_x, min_gap=MIN_GAP, low=x0, high=x1)
+    anchors = label_layout.spread_positions(true_x, min_gap=MIN_GAP, low=x0, high=x1)
 
     headers = [f"{_date_text(d, days, with_year)} \u00b7 {p}" if p else _date_text(d, days, with_year)
                for d, p in zip(rows["date"], places)]
@@ -206,20 +197,9 @@ def event_timeline(
         (hw, hh), (bw, bh), (cw, ch) = _measure(fig, h, bold=True), _measure(fig, b), _measure(fig, c)
         sizes.append((max(hw, bw, cw), hh, bh, ch))
     marker_w = 0.06
-    layout = shaping.stagger_labels(anchors, [s[0] + marker_w for s in sizes], right=width, pad=PAD,
-                                    cluster_gap=CLUSTER_GAP)
-
-    # heights: each level as tall as its tallest label; levels stack outwards from the band
-    tops: dict[tuple[int, int], float] = {}
-    for side in (1, -1):
-        on_side = layout[layout["side"] == side]
-        edge = BAND_H / 2 + KNEE + 0.04
-        for level in range(1, int(on_side["level"].max()) + 1 if len(on_side) else 1):
-            members = on_side.index[on_side["level"] == level]
-            h = max((sizes[i][1] + sizes[i][2] + sizes[i][3] for i in members), default=0.0)
-            tops[(side, level)] = (edge + h) if side == 1 else -edge
-            edge += h + V_GAP
-    label_top = [tops[(int(r.side), int(r.level))] for r in layout.itertuples()]
+    layout = label_layout.stagger_labels(anchors, [s[0] + marker_w for s in sizes], right=width, pad=PAD,
+                                         cluster_gap=CLUSTER_GAP)
+    label_top = _level_tops(layout, sizes)
     label_bottom = [t - (s[1] + s[2] + s[3]) for t, s in zip(label_top, sizes)]
     y_top = max([BAND_H / 2 + KNEE, *label_top]) + 0.05
     y_bottom = min([-BAND_H / 2 - KNEE, *label_bottom]) - 0.05
@@ -231,57 +211,11 @@ def event_timeline(
     ax.set_ylim(y_bottom, y_top)
     ax.set_axis_off()
 
-    # the date band: one cell per day / month / year, its name inside where it fits
-    ax.add_patch(Rectangle((x0, -BAND_H / 2), x1 - x0, BAND_H, facecolor="#EEEEEE", edgecolor="none", zorder=1,
-                           gid="time-axis"))
-    for i, (b, name) in enumerate(zip(bands.itertuples(), band_names)):
-        left, right = x_of(b.start), x_of(b.end)
-        if i:
-            ax.plot([left, left], [-BAND_H / 2, BAND_H / 2], color="white", linewidth=1.2, zorder=1.5)
-        if name:
-            ax.text((left + right) / 2, 0, name, ha="center", va="center", fontsize=BAND_FONT, color=style.DARK,
-                    zorder=2, gid=f"tick-{i}")
-
-    present = []
-    for i, (r, lay) in enumerate(zip(rows.itertuples(), layout.itertuples())):
-        conf = _conf(r.confidence)
-        if conf not in present:
-            present.append(conf)
-        color = EVENT_COLORS.get(conf, style.MID_GREY)
-        side = int(lay.side)
-        edge = side * BAND_H / 2
-        top = label_top[i]
-        marker_y = top - sizes[i][1] / 2
-        ax.plot([true_x[i], anchors[i], anchors[i]], [edge, edge + side * KNEE, marker_y], color=color,
-                linewidth=1.3, linestyle=style.CONFIDENCE_STYLES.get(conf, ":"), zorder=3, gid=f"stem-{r.event_id}")
-        ax.plot([true_x[i]], [edge], linestyle="none", marker="o", markersize=3.2, color=style.DARK, zorder=4,
-                gid=f"date-{r.event_id}")
-        ax.plot([anchors[i]], [marker_y], linestyle="none", marker=EVENT_MARKERS.get(conf, "X"), markersize=7,
-                markerfacecolor=color if EVENT_FILLED.get(conf, True) else "white", markeredgecolor=color,
-                markeredgewidth=1.4, zorder=5, gid=f"event-{r.event_id}")
-        ha = "left" if lay.align == "left" else "right"
-        tx = anchors[i] + (PAD if ha == "left" else -PAD)
-        ax.text(tx, top, headers[i], ha=ha, va="top", fontsize=FONT, fontweight="bold", color=style.DARK,
-                linespacing=LINESPACING, zorder=5, gid=f"when-{r.event_id}")
-        ax.text(tx, top - sizes[i][1], bodies[i], ha=ha, va="top", fontsize=FONT, color=style.DARK,
-                linespacing=LINESPACING, zorder=5, gid=f"label-{r.event_id}")
-        if clock_texts[i]:
-            ax.text(tx, top - sizes[i][1] - sizes[i][2], clock_texts[i], ha=ha, va="top", fontsize=FONT,
-                    color=style.MUTED, linespacing=LINESPACING, zorder=5, gid=f"clock-{r.event_id}")
-
-    order = [c for c in style.CONFIDENCE_LEVELS if c in present] + [c for c in present
-                                                                   if c not in style.CONFIDENCE_LEVELS]
-    handles = [Line2D([], [], color=EVENT_COLORS.get(c, style.MID_GREY), linewidth=1.3,
-                      linestyle=style.CONFIDENCE_STYLES.get(c, ":"), marker=EVENT_MARKERS.get(c, "X"), markersize=7,
-                      markerfacecolor=EVENT_COLORS.get(c, style.MID_GREY) if EVENT_FILLED.get(c, True) else "white",
-                      markeredgecolor=EVENT_COLORS.get(c, style.MID_GREY), markeredgewidth=1.4,
-                      label=style.CONFIDENCE_LABELS.get(c, c or "unrated")) for c in order]
-    key = "How sure the sources are:"
-    fig.text(MARGIN / style.WIDTH, LEGEND_H / 2 / height, key, ha="left", va="center", fontsize=FONT,
-             color=style.DARK, gid="legend-title")
-    fig.legend(handles=handles, loc="center left", ncol=len(handles), frameon=False, fontsize=FONT,
-               handlelength=2.6, bbox_to_anchor=((MARGIN + _measure(fig, key)[0] + 0.05) / style.WIDTH,
-                                                 LEGEND_H / 2 / height))
+    _draw_band(ax, bands, band_names, x_of, x0, x1)
+    present = [_draw_event(ax, r, lay, true_x[i], anchors[i], label_top[i], sizes[i],
+                           (headers[i], bodies[i], clock_texts[i]))
+               for i, (r, lay) in enumerate(zip(rows.itertuples(), layout.itertuples()))]
+    _legend(fig, list(dict.fromkeys(present)), height)
     subtitle = ("Local dates where each event happened (the calendar day at that place); "
                 "a line joins each label to its date.")
     if rows["date"].duplicated().any():
@@ -295,5 +229,93 @@ def event_timeline(
     data = clocks.timeline(rows, reader=reader).reindex(rows["event_id"])
     data.insert(data.columns.get_loc("place") + 1, "label", labels)
     data = data.reset_index()
-    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data, title=title, source_line=src_line,
-                 subtitle=subtitle, sources=captions.cited_sources(sources, ids), kind="event_timeline")
+    return build.chart("event_timeline", fig, title, subtitle, src_line, alt, data, sources, ids)
+
+
+def _band_names(fig, bands: pd.DataFrame, x_of, cell: float) -> list[str]:
+    """The band's names: each cell's label where it fits, else its first word ('Jun 2024' ->
+    'Jun'); where even that is too narrow, every 2nd, 3rd, ... month or 2nd, 5th, 10th, ... year."""
+    names = []
+    for b in bands.itertuples():
+        room = x_of(b.end) - x_of(b.start) - 0.02
+        names.append(next((t for t in (b.label, b.label.split(" ")[0]) if _measure(fig, t, BAND_FONT)[0] <= room), ""))
+    if bands["unit"].iloc[0] != "day" and not all(names):
+        index = [b.start.year if b.unit == "year" else b.start.month - 1 for b in bands.itertuples()]
+        widest = max(_measure(fig, b.split(" ")[0], BAND_FONT)[0] for b in bands["label"])
+        steps = (2, 5, 10, 20, 50, 100) if bands["unit"].iloc[0] == "year" else (2, 3, 6, 12)
+        step = next((k for k in steps if widest + 0.04 <= k * cell), steps[-1])
+        names = [b.split(" ")[0] if k % step == 0 else "" for b, k in zip(bands["label"], index)]
+    return names
+
+
+def _level_tops(layout: pd.DataFrame, sizes: list[tuple]) -> list[float]:
+    """The top of each label: each level as tall as its tallest label; levels stack outwards
+    from the band."""
+    tops: dict[tuple[int, int], float] = {}
+    for side in (1, -1):
+        on_side = layout[layout["side"] == side]
+        edge = BAND_H / 2 + KNEE + 0.04
+        for level in range(1, int(on_side["level"].max()) + 1 if len(on_side) else 1):
+            members = on_side.index[on_side["level"] == level]
+            h = max((sizes[i][1] + sizes[i][2] + sizes[i][3] for i in members), default=0.0)
+            tops[(side, level)] = (edge + h) if side == 1 else -edge
+            edge += h + V_GAP
+    return [tops[(int(r.side), int(r.level))] for r in layout.itertuples()]
+
+
+def _draw_band(ax, bands: pd.DataFrame, band_names: list[str], x_of, x0: float, x1: float) -> None:
+    """The date band: one cell per day / month / year, its name inside where it fits."""
+    ax.add_patch(Rectangle((x0, -BAND_H / 2), x1 - x0, BAND_H, facecolor="#EEEEEE", edgecolor="none", zorder=1,
+                           gid="time-axis"))
+    for i, (b, name) in enumerate(zip(bands.itertuples(), band_names)):
+        left, right = x_of(b.start), x_of(b.end)
+        if i:
+            ax.plot([left, left], [-BAND_H / 2, BAND_H / 2], color="white", linewidth=1.2, zorder=1.5)
+        if name:
+            ax.text((left + right) / 2, 0, name, ha="center", va="center", fontsize=BAND_FONT, color=style.DARK,
+                    zorder=2, gid=f"tick-{i}")
+
+
+def _draw_event(ax, r, lay, true_x: float, anchor: float, top: float, size: tuple, texts: tuple) -> str:
+    """One event: a dot on its date, a stem to its marker (styled by confidence) and its
+    label (date and place, phrase, clock times). Returns its confidence level."""
+    header, body, clock_text = texts
+    conf = _conf(r.confidence)
+    color = EVENT_COLORS.get(conf, style.MID_GREY)
+    side = int(lay.side)
+    edge = side * BAND_H / 2
+    marker_y = top - size[1] / 2
+    ax.plot([true_x, anchor, anchor], [edge, edge + side * KNEE, marker_y], color=color,
+            linewidth=1.3, linestyle=style.CONFIDENCE_STYLES.get(conf, ":"), zorder=3, gid=f"stem-{r.event_id}")
+    ax.plot([true_x], [edge], linestyle="none", marker="o", markersize=3.2, color=style.DARK, zorder=4,
+            gid=f"date-{r.event_id}")
+    ax.plot([anchor], [marker_y], linestyle="none", marker=EVENT_MARKERS.get(conf, "X"), markersize=7,
+            markerfacecolor=color if EVENT_FILLED.get(conf, True) else "white", markeredgecolor=color,
+            markeredgewidth=1.4, zorder=5, gid=f"event-{r.event_id}")
+    ha = "left" if lay.align == "left" else "right"
+    tx = anchor + (PAD if ha == "left" else -PAD)
+    ax.text(tx, top, header, ha=ha, va="top", fontsize=FONT, fontweight="bold", color=style.DARK,
+            linespacing=LINESPACING, zorder=5, gid=f"when-{r.event_id}")
+    ax.text(tx, top - size[1], body, ha=ha, va="top", fontsize=FONT, color=style.DARK,
+            linespacing=LINESPACING, zorder=5, gid=f"label-{r.event_id}")
+    if clock_text:
+        ax.text(tx, top - size[1] - size[2], clock_text, ha=ha, va="top", fontsize=FONT,
+                color=style.MUTED, linespacing=LINESPACING, zorder=5, gid=f"clock-{r.event_id}")
+    return conf
+
+
+def _legend(fig, present: list[str], height: float) -> None:
+    """'How sure the sources are:' and a line and marker for each confidence level shown."""
+    order = [c for c in style.CONFIDENCE_LEVELS if c in present] + [c for c in present
+                                                                   if c not in style.CONFIDENCE_LEVELS]
+    handles = [Line2D([], [], color=EVENT_COLORS.get(c, style.MID_GREY), linewidth=1.3,
+                      linestyle=style.CONFIDENCE_STYLES.get(c, ":"), marker=EVENT_MARKERS.get(c, "X"), markersize=7,
+                      markerfacecolor=EVENT_COLORS.get(c, style.MID_GREY) if EVENT_FILLED.get(c, True) else "white",
+                      markeredgecolor=EVENT_COLORS.get(c, style.MID_GREY), markeredgewidth=1.4,
+                      label=style.CONFIDENCE_LABELS.get(c, c or "unrated")) for c in order]
+    key = "How sure the sources are:"
+    fig.text(MARGIN / style.WIDTH, LEGEND_H / 2 / height, key, ha="left", va="center", fontsize=FONT,
+             color=style.DARK, gid="legend-title")
+    fig.legend(handles=handles, loc="center left", ncol=len(handles), frameon=False, fontsize=FONT,
+               handlelength=2.6, bbox_to_anchor=((MARGIN + _measure(fig, key)[0] + 0.05) / style.WIDTH,
+                                                 LEGEND_H / 2 / height))

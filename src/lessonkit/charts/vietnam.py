@@ -10,9 +10,13 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from lessonkit.charts import captions, shaping, style
+from lessonkit.text import char_width, check_date
+from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
+from lessonkit.model import captions
+from lessonkit.model import codes as code_model
+from lessonkit.model import vietnam as vietnam_model
 
 LEVEL_COLORS = {3: style.OKABE_ITO["blue"], 2: style.OKABE_ITO["orange"], 1: style.OKABE_ITO["bluish_green"],
                 0: style.MID_GREY}
@@ -43,20 +47,20 @@ def partnership_timeline(
     levels = table("partnership_levels", levels)
     countries = table("countries", countries)
     sources = table("sources", sources)
-    highlight = shaping.check_countries(highlight, countries)
-    when = shaping.check_as_of(as_of)
+    highlight = code_model.check_countries(highlight, countries)
+    when = check_date(as_of, "as_of")
     undecided = df.iloc[0:0]
     if when is not None:
-        df, undecided = shaping.partnerships_as_of(df, when)
-    tl = shaping.partnership_timeline(df, countries, levels)
+        df, undecided = vietnam_model.partnerships_as_of(df, when)
+    tl = vietnam_model.partnership_timeline(df, countries, levels)
     if tl.empty:
         raise ValueError("No partnership in vietnam_partnerships has a year"
                          + (f" on or before {captions.format_date(when)}." if when is not None else "."))
-    title, alt = _timeline_words(tl, when)
+    title, alt = _timeline_words(tl, when, highlight[0] if highlight else None)
     ids = captions.cited_ids(df)
     src_line = captions.source_line(sources, ids)
 
-    order = shaping.partner_order(tl)
+    order = vietnam_model.partner_order(tl)
     row_of = {code: i for i, code in enumerate(order)}
     y0, y1 = int(tl["year"].min()), int(tl["year"].max()) if when is None else when.year
     row_h, axis_h, legend_h = 0.27, 0.4, 0.35
@@ -109,19 +113,20 @@ def partnership_timeline(
         subtitle += (f" Only steps taken by {captions.format_date(when)} (dashed line). Partners the table does not "
                      "list (strategic partners never upgraded, steps whose date was not sourced) are missing.")
         if len(undecided):
-            left = shaping.name_map(countries, undecided["partner_iso3"])
+            left = code_model.name_map(countries, undecided["partner_iso3"])
             subtitle += (" Not shown because only the year is known: "
                          + captions.join_names([f"{left[c]} ({y})" for c, y in
                                                 zip(undecided["partner_iso3"], undecided["year"])]) + ".")
     if highlight:
-        subtitle += f" Outlined and bold: {captions.join_names(list(shaping.name_map(countries, highlight).values()))}."
+        subtitle += f" Outlined and bold: {captions.join_names(list(code_model.name_map(countries, highlight).values()))}."
     style.finish(fig, title, src_line, subtitle)
     data = tl[["partner_iso3", "name", "level", "rank", "year"]].copy()
-    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data, title=title, source_line=src_line,
-                 subtitle=subtitle, sources=captions.cited_sources(sources, ids), kind="partnership_timeline")
+    return build.chart("partnership_timeline", fig, title, subtitle, src_line, alt, data, sources, ids)
 
 
-def _timeline_words(tl: pd.DataFrame, as_of: pd.Timestamp | None = None) -> tuple[str, str]:
+def _timeline_words(tl: pd.DataFrame, as_of: pd.Timestamp | None = None, focus: str | None = None) -> tuple[str, str]:
+    """Title (how many partners reached the top level, who was first, and where the first
+    highlighted partner, `focus`, came) and text alternative (every step)."""
     top_rank = int(tl["rank"].max())
     top = tl[tl["rank"] == top_rank].sort_values(["year", "name"], kind="stable").drop_duplicates("partner_iso3")
     label = str(top["level_label"].iloc[0]).lower()
@@ -130,11 +135,11 @@ def _timeline_words(tl: pd.DataFrame, as_of: pd.Timestamp | None = None) -> tupl
     had = f"Vietnam had {len(top)} {label}{'s' if len(top) != 1 else ''}"
     had = f"As of {captions.format_date(as_of)}, {had}" if as_of is not None else f"{had} by {last_year}"
     title = f"{had}; {first['name']} was first ({first['year']})"
-    if "RUS" in set(top["partner_iso3"]) and first["partner_iso3"] != "RUS":
-        k = list(top["partner_iso3"]).index("RUS")
-        rus_year = int(top.loc[top["partner_iso3"] == "RUS", "year"].iloc[0])
+    if focus in set(top["partner_iso3"]) and first["partner_iso3"] != focus:
+        k = list(top["partner_iso3"]).index(focus)
+        hit = top[top["partner_iso3"] == focus].iloc[0]
         nth = ORDINALS[k] if k < len(ORDINALS) else f"number {k + 1}"
-        title += f", Russia {nth} ({rus_year})"
+        title += f", {hit['name']} {nth} ({int(hit['year'])})"
     steps = [f"{r['name']} {str(r['level']).lower()} {r['year']}" for _, r in tl.iterrows()]
     when = f" up to {captions.format_date(as_of)}" if as_of is not None else ""
     alt = f"Timeline of {len(tl)} steps in Vietnam's partnerships{when}: " + "; ".join(steps)
@@ -161,11 +166,11 @@ def trade_by_partner(
     df = table("vietnam_trade", trade)
     countries = table("countries", countries)
     sources = table("sources", sources)
-    highlight = shaping.check_countries(highlight, countries)
-    tb = shaping.trade_by_partner(df, year, reporter)
+    highlight = code_model.check_countries(highlight, countries)
+    tb = vietnam_model.trade_by_partner(df, year, reporter)
     if tb.empty:
         raise ValueError("No trade rows with a total" + (f" for {year}" if year else "") + ".")
-    names = shaping.name_map(countries, tb["partner_iso3"])
+    names = code_model.name_map(countries, tb["partner_iso3"])
     title, alt = _trade_words(tb, names)
     ids = captions.cited_ids(tb)
     src_line = captions.source_line(sources, ids)
@@ -173,7 +178,7 @@ def trade_by_partner(
     labels = [f"{names[c]}\n{yr} \u00b7 " + "\n".join(textwrap.wrap(str(rep), 30))
               for c, yr, rep in zip(tb["partner_iso3"], tb["year"], tb["reporter"])]
     longest = max(len(line) for lab in labels for line in lab.split("\n"))
-    left_in = min(3.0, 0.3 + longest * style.FONT["small"] * 0.6 / 72)
+    left_in = min(3.0, 0.3 + longest * char_width(style.FONT["small"]))
     bar_h = 0.3 + 0.12 * max(lab.count("\n") + 1 for lab in labels)
     height = n * bar_h + 0.85
     fig = style.new_figure(height)
@@ -218,8 +223,7 @@ def trade_by_partner(
                 "Figures from different years and reporters are not strictly comparable.")
     style.finish(fig, title, src_line, subtitle)
     data = tb.assign(name=tb["partner_iso3"].map(names))
-    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data, title=title, source_line=src_line,
-                 subtitle=subtitle, sources=captions.cited_sources(sources, ids), kind="trade_by_partner")
+    return build.chart("trade_by_partner", fig, title, subtitle, src_line, alt, data, sources, ids)
 
 
 def _trade_words(tb: pd.DataFrame, names: dict[str, str]) -> tuple[str, str]:

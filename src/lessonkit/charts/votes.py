@@ -9,9 +9,13 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from lessonkit.charts import captions, shaping, style
+from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
+from lessonkit.model import captions
+from lessonkit.model import layout as label_layout
+from lessonkit.model import codes as code_model
+from lessonkit.model import votes as vote_model
 
 DEFAULT_HIGHLIGHT = ("RUS", "PRK", "VNM", "CHN")
 MARKER_SCALE = {"o": 1.0, "s": 0.78, "^": 1.05}
@@ -22,7 +26,7 @@ def _resolution_context(resolution, resolutions, votes, countries, sources):
     votes = table("un_votes", votes)
     countries = table("countries", countries)
     sources = table("sources", sources)
-    row = shaping.check_resolution(resolution, resolutions)
+    row = code_model.check_resolution(resolution, resolutions)
     return row, resolutions, votes, countries, sources
 
 
@@ -60,34 +64,25 @@ def seat_chart(
 
     seat_chart("ES-11/1", ["RUS", "PRK", "VNM", "CHN"])"""
     row, resolutions, votes, countries, sources = _resolution_context(resolution, resolutions, votes, countries, sources)
-    highlight = shaping.check_countries(highlight, countries)
+    highlight = code_model.check_countries(highlight, countries)
     sid = str(row["short_id"])
-    with_countries = shaping.has_country_votes(row, votes)
+    with_countries = vote_model.has_country_votes(row, votes)
     if with_countries:
-        votes_res = shaping.votes_for(votes, sid)
-        seats = shaping.seat_assignment(votes_res, countries, highlight)
-        counts = shaping.vote_counts(votes_res)
+        votes_res = vote_model.votes_for(votes, sid)
+        seats = vote_model.seat_assignment(votes_res, countries, highlight)
+        counts = vote_model.vote_counts(votes_res)
         by_iso = dict(zip(seats["iso3"], zip(seats["name"], seats["vote"])))
         named = [by_iso[h] for h in highlight if h in by_iso]
     else:
-        counts = shaping.totals_from_resolution(row)
-        seats = shaping.anonymous_seats(counts)
+        counts = vote_model.totals_from_resolution(row)
+        seats = vote_model.anonymous_seats(counts)
         named = []
     title = captions.seat_title(sid, counts, named)
     subtitle = resolution_subtitle(row, totals_only=not with_countries)
     ids = captions.cited_ids(pd.DataFrame([row]))
     src_line = captions.source_line(sources, ids)
 
-    if canvas is None:
-        canvas = SeatCanvas()
-        canvas.update(seats, counts, sid)
-        if frame:
-            style.finish(canvas.fig, title, src_line, subtitle)
-    elif frame:
-        raise ValueError("A canvas is redrawn in place: pass frame=False with it.")
-    else:
-        canvas.update(seats, counts, sid)
-    fig = canvas.fig
+    fig = build.draw_on(canvas, SeatCanvas, frame, title, src_line, subtitle, seats, counts, sid).fig
 
     date = captions.format_date(row.get("date"))
     alt = f"Seat chart of {sid}{f' ({date})' if date else ''}: {captions.vote_summary(counts)}"
@@ -97,9 +92,7 @@ def seat_chart(
         alt += "; how individual states voted is not in the data"
     data = (seats[["seat", "iso3", "name", "group", "vote", "highlighted"]] if with_countries
             else pd.DataFrame({"vote": list(counts), "count": list(counts.values())}))
-    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data.reset_index(drop=True), title=title,
-                 source_line=src_line, subtitle=subtitle, sources=captions.cited_sources(sources, ids),
-                 kind="seat_chart")
+    return build.chart("seat_chart", fig, title, subtitle, src_line, alt, data.reset_index(drop=True), sources, ids)
 
 
 class SeatCanvas:
@@ -130,7 +123,7 @@ class SeatCanvas:
                               color=style.DARK, gid="centre")
         self.count = ax.text(0, 0.05, "", ha="center", va="center", fontsize=style.FONT["small"], color=style.MUTED)
         handles = []
-        for vote in shaping.SEAT_BLOCKS:
+        for vote in code_model.SEAT_BLOCKS:
             marker = style.VOTE_MARKERS[vote]
             handles.append(Line2D([], [], linestyle="none", marker=marker,
                                   markersize=9 * MARKER_SCALE[marker] * (0.8 if vote == "NV" else 1),
@@ -169,7 +162,7 @@ class SeatCanvas:
             # label directions as seen from just below the centre: seats at the same angle (the
             # floor of the hemicycle) then get their labels in left-to-right order, so lines don't cross
             seen = [math.atan2(y + 0.3, x) for x, y in zip(hi["x"], hi["y"])]
-            angles = shaping.spread_angles(seen, min_gap=0.2, low=0.3, high=math.pi - 0.3)
+            angles = label_layout.spread_positions(seen, min_gap=0.2, low=0.3, high=math.pi - 0.3)
             gap = diameter_pt * 0.6 / 72 / self.inch_per_unit
             for (_, st), a in zip(hi.iterrows(), angles):
                 lx, ly = 1.13 * math.cos(a), 1.1 * math.sin(a)
@@ -186,7 +179,7 @@ class SeatCanvas:
                 self.labels += [line, text]
         self.centre.set_text(sid)
         self.count.set_text(f"{n} member states" if n == 193 else f"{n} seats")
-        for text, vote in zip(self.legend.get_texts(), shaping.SEAT_BLOCKS):
+        for text, vote in zip(self.legend.get_texts(), code_model.SEAT_BLOCKS):
             text.set_text(f"{style.VOTE_LABELS[vote]} ({counts.get(vote, 0)})")
 
 
@@ -217,28 +210,28 @@ def vote_grid(
     votes = table("un_votes", votes)
     countries = table("countries", countries)
     sources = table("sources", sources)
-    states, label = shaping.group_members(group, countries, votes)
+    states, label = vote_model.group_members(group, countries, votes)
     if not states:
         raise ValueError(f"The group {group!r} has no states.")
     if reference is not None:
-        reference = shaping.check_countries(reference, countries)[0]
+        reference = code_model.check_countries(reference, countries)[0]
     left_out: list[str] = []
     if shown is None:
-        all_rows = [shaping.check_resolution(r, resolutions) for r in shaping.resolution_ids(resolutions)]
-        shown_rows = [r for r in all_rows if shaping.has_country_votes(r, votes)]
-        left_out = [str(r["short_id"]) for r in all_rows if not shaping.has_country_votes(r, votes)]
+        all_rows = [code_model.check_resolution(r, resolutions) for r in code_model.resolution_ids(resolutions)]
+        shown_rows = [r for r in all_rows if vote_model.has_country_votes(r, votes)]
+        left_out = [str(r["short_id"]) for r in all_rows if not vote_model.has_country_votes(r, votes)]
         if not shown_rows:
             raise ValueError("No resolution in the data has country votes.")
     else:
-        shown_rows = [shaping.check_resolution(r, resolutions) for r in ([shown] if isinstance(shown, str) else shown)]
+        shown_rows = [code_model.check_resolution(r, resolutions) for r in ([shown] if isinstance(shown, str) else shown)]
     res_ids = [str(r["short_id"]) for r in shown_rows]
-    recorded = {str(r["short_id"]): shaping.has_country_votes(r, votes) for r in shown_rows}
+    recorded = {str(r["short_id"]): vote_model.has_country_votes(r, votes) for r in shown_rows}
     rows_states = list(states)
     if reference is not None and reference not in rows_states:
         rows_states = [reference, *rows_states]
-    matrix = shaping.vote_matrix(votes, rows_states, res_ids)
-    names = shaping.name_map(countries, rows_states)
-    agree = shaping.agreement_rates(matrix, reference) if reference is not None else None
+    matrix = vote_model.vote_matrix(votes, rows_states, res_ids)
+    names = code_model.name_map(countries, rows_states)
+    agree = vote_model.agreement_rates(matrix, reference) if reference is not None else None
     order = list(rows_states)
     if agree is not None:
         others = [s for s in rows_states if s != reference]
@@ -267,9 +260,7 @@ def vote_grid(
     if agree is not None:
         data[f"same_as_{reference}"] = agree.reindex(data.index)["same"]
         data["compared"] = agree.reindex(data.index)["compared"]
-    return Chart(fig=fig, alt_text=captions.sentence(alt), data=data.reset_index(), title=title,
-                 source_line=src_line, subtitle=subtitle, sources=captions.cited_sources(sources, ids),
-                 kind="vote_grid")
+    return build.chart("vote_grid", fig, title, subtitle, src_line, alt, data.reset_index(), sources, ids)
 
 
 def _cap(text: str) -> str:

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from lessonkit.quiz import key as _key
-from lessonkit.quiz import widget as _widget
 from lessonkit.quiz.bank import Bank, BankError, Question, load, load_file
 from lessonkit.quiz.grading import Result, grade
 
@@ -32,6 +30,7 @@ def show(bank_name: str, ids: str | Collection[str] | None = None) -> None:
     from IPython.display import display
 
     from lessonkit import live
+    from lessonkit.quiz import widget as _widget  # here: banks and grading load without ipywidgets
 
     bank = load(bank_name)
     box = _widget.quiz_box(bank, ids)
@@ -52,9 +51,13 @@ def score(bank_name: str) -> None:
 
 def answer_key(bank_name: str, level: int = 1) -> str:
     """The bank's answer key as Markdown (level: heading level of its title; questions one below)."""
+    from lessonkit.quiz import key as _key
+
     return _key.bank_markdown(load(bank_name), level)
 
 
 def reset(bank_name: str | None = None) -> None:
     """Start over: forget the attempts and saved progress of one bank (or all banks)."""
+    from lessonkit.quiz import widget as _widget
+
     _widget.reset(bank_name and bank_name.removesuffix(".toml"))

@@ -1,5 +1,6 @@
 """Words for the charts, computed from the data: source lines, titles that state the finding,
-and one-sentence text alternatives. Pure functions: no matplotlib here.
+and one-sentence text alternatives. Pure functions: no matplotlib here. The general text
+helpers (dates, joins, sentences, numbers) are lessonkit.text, re-exported here for the charts.
 """
 
 from __future__ import annotations
@@ -8,23 +9,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-# one implementation of blanks, dates and source formatting, shared with lessonkit.data
-from lessonkit.data import MONTHS, format_date, format_source, format_source_line, is_blank, shorten  # noqa: F401
+from lessonkit.data import format_source, format_source_line  # noqa: F401 (one source formatter)
+from lessonkit.text import MONTHS, format_date, is_blank, join_names, number, sentence, shorten  # noqa: F401
 
 SOURCE_COLUMNS = ("source_id", "source_id_2", "votes_source_id")
 VOTE_WORDS = {"Y": "yes", "N": "no", "A": "abstain", "NV": "not voting"}
 VOTE_VERBS = {"Y": ("voted yes", "voted yes"), "N": ("voted no", "voted no"),
               "A": ("abstained", "abstained"), "NV": ("did not vote", "did not vote")}
-
-
-def join_names(names: Sequence[str]) -> str:
-    """['A', 'B', 'C'] -> 'A, B and C'."""
-    names = list(names)
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def cited_ids(*frames: pd.DataFrame, columns: Iterable[str] = SOURCE_COLUMNS) -> list[str]:
@@ -115,31 +106,6 @@ REGION_LABELS = {
 
 def region_label(region: str) -> str:
     return REGION_LABELS.get(region, str(region))
-
-
-def sentence(text: str) -> str:
-    """Capitalise the first letter and end with exactly one full stop."""
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def number(value: float, unit: str = "") -> str:
-    """1500000 -> '1.5 million'; 0.85 -> '0.85'; 12.0 -> '12'."""
-    if value is None or pd.isna(value):
-        return "?"
-    v = float(value)
-    if abs(v) >= 1_000_000:
-        text = f"{v / 1_000_000:.1f}".rstrip("0").rstrip(".") + " million"
-    elif abs(v) >= 1_000:
-        text = f"{v:,.0f}"
-    elif v == int(v):
-        text = f"{int(v)}"
-    else:
-        text = f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 10 else f"{v:.1f}".rstrip("0").rstrip(".")
-    return f"{text} {unit}".strip()
 
 
 def group_vote_phrase(named_votes: Sequence[tuple[str, str]], max_names: int = 4) -> str:

@@ -1,4 +1,4 @@
-"""The charts' pure logic (lessonkit.charts.shaping and .captions), without a display."""
+"""The charts' pure logic (lessonkit.model and lessonkit.text), on the fixture data package, without a display."""
 
 import math
 from pathlib import Path
@@ -7,7 +7,14 @@ import pandas as pd
 import pytest
 
 from lessonkit import data
-from lessonkit.charts import captions, shaping
+from lessonkit.model import captions
+from lessonkit.model import arms as arms_model
+from lessonkit.model import codes as code_model
+from lessonkit.model import flows as flow_model
+from lessonkit.model import layout as label_layout
+from lessonkit.model import vietnam as vietnam_model
+from lessonkit.model import votes as vote_model
+from lessonkit import text
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -15,8 +22,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "charts"
 
 
 def fx(name: str) -> pd.DataFrame:
-    """A fixture table read as the CSV's strings (blank cells as None)."""
-    return pd.read_csv(FIXTURES / f"{name}.csv", dtype=str, keep_default_na=False).replace("", None)
+    """A fixture table, loaded and typed like data/ (tests/fixtures/charts is a data package)."""
+    return data.load(name, FIXTURES)
 
 
 data_load = data.load
@@ -25,11 +32,11 @@ data_load = data.load
 def test_name_map_uses_the_short_name_column():
     countries = pd.DataFrame({"iso3": ["GBR", "FRA"], "name_en": ["United Kingdom", "France"],
                               "short_name": ["UK", "France"]})
-    assert shaping.name_map(countries, ["GBR", "FRA", "XYZ"]) == {"GBR": "UK", "FRA": "France", "XYZ": "XYZ"}
-    assert shaping.check_countries(["uk", "france"], countries) == ["GBR", "FRA"]
+    assert code_model.name_map(countries, ["GBR", "FRA", "XYZ"]) == {"GBR": "UK", "FRA": "France", "XYZ": "XYZ"}
+    assert code_model.check_countries(["uk", "france"], countries) == ["GBR", "FRA"]
     real = data.load("countries")
-    assert shaping.name_map(real, ["PRK", "VNM"]) == {"PRK": "North Korea", "VNM": "Viet Nam"} or \
-        shaping.name_map(real, ["PRK"]) == {"PRK": "North Korea"}
+    assert code_model.name_map(real, ["PRK", "VNM"]) == {"PRK": "North Korea", "VNM": "Viet Nam"} or \
+        code_model.name_map(real, ["PRK"]) == {"PRK": "North Korea"}
 
 
 # --- codes ---------------------------------------------------------------------------------
@@ -37,35 +44,35 @@ def test_name_map_uses_the_short_name_column():
 
 def test_check_resolution_accepts_short_id_and_symbol():
     res = fx("un_resolutions")
-    assert shaping.check_resolution("FX-2", res)["symbol"] == "A/RES/FX/2"
-    assert shaping.check_resolution("a/res/fx/2", res)["short_id"] == "FX-2"
+    assert code_model.check_resolution("FX-2", res)["symbol"] == "A/RES/FX/2"
+    assert code_model.check_resolution("a/res/fx/2", res)["short_id"] == "FX-2"
 
 
 def test_unknown_resolution_names_code_and_lists_valid_ones():
     with pytest.raises(ValueError) as err:
-        shaping.check_resolution("FX-9", fx("un_resolutions"))
+        code_model.check_resolution("FX-9", fx("un_resolutions"))
     msg = str(err.value)
     assert "'FX-9'" in msg and "FX-1, FX-2, FX-3" in msg
 
 
 def test_check_countries_normalises_and_accepts_names():
     countries = fx("countries")
-    assert shaping.check_countries(["rus", "Vietnam", "North Korea", "RUS"], countries) == ["RUS", "VNM", "PRK"]
-    assert shaping.check_countries("chn", countries) == ["CHN"]
+    assert code_model.check_countries(["rus", "Vietnam", "North Korea", "RUS"], countries) == ["RUS", "VNM", "PRK"]
+    assert code_model.check_countries("chn", countries) == ["CHN"]
 
 
 def test_unknown_country_code_names_it_and_suggests():
     with pytest.raises(ValueError) as err:
-        shaping.check_countries(["RUS", "XYZ", "VMN"], fx("countries"))
+        code_model.check_countries(["RUS", "XYZ", "VMN"], fx("countries"))
     msg = str(err.value)
     assert "'XYZ'" in msg and "'VMN'" in msg and "VNM" in msg and "RUS" in msg
     assert "alpha-3" in msg
 
 
 def test_normalise_vote():
-    assert [shaping.normalise_vote(v) for v in ("y", "No", "abstain", "NV", "x")] == ["Y", "N", "A", "NV", "NV"]
+    assert [code_model.normalise_vote(v) for v in ("y", "No", "abstain", "NV", "x")] == ["Y", "N", "A", "NV", "NV"]
     with pytest.raises(ValueError, match="Unknown vote"):
-        shaping.normalise_vote("maybe")
+        code_model.normalise_vote("maybe")
 
 
 # --- seats ---------------------------------------------------------------------------------
@@ -73,7 +80,7 @@ def test_normalise_vote():
 
 @pytest.mark.parametrize("n", [1, 5, 14, 193])
 def test_hemicycle_layout_has_n_distinct_seats_left_to_right(n):
-    seats = shaping.hemicycle_layout(n)
+    seats = vote_model.hemicycle_layout(n)
     assert len(seats) == n and list(seats["seat"]) == list(range(n))
     assert not seats[["x", "y"]].round(6).duplicated().any()
     assert (seats["angle"].diff().dropna() <= 1e-12).all()  # angles never increase
@@ -81,13 +88,13 @@ def test_hemicycle_layout_has_n_distinct_seats_left_to_right(n):
 
 
 def test_hemicycle_rows_grow_with_seats():
-    assert shaping.hemicycle_rows(193) == 8
-    assert shaping.hemicycle_rows(14) < shaping.hemicycle_rows(193)
+    assert vote_model.hemicycle_rows(193) == 8
+    assert vote_model.hemicycle_rows(14) < vote_model.hemicycle_rows(193)
 
 
 def test_seat_assignment_blocks_and_highlights():
-    votes = shaping.votes_for(fx("un_votes"), "FX-1")
-    seats = shaping.seat_assignment(votes, fx("countries"), ["RUS", "VNM", "PRK", "CHN"])
+    votes = vote_model.votes_for(fx("un_votes"), "FX-1")
+    seats = vote_model.seat_assignment(votes, fx("countries"), ["RUS", "VNM", "PRK", "CHN"])
     assert len(seats) == len(votes) == 14
     assert sorted(seats["iso3"]) == sorted(votes["iso3"])
     # blocks left to right: yes, abstain, not voting, no
@@ -100,29 +107,47 @@ def test_seat_assignment_blocks_and_highlights():
 
 def test_highlighted_seats_are_spread_through_their_block():
     votes = pd.DataFrame({"iso3": [f"S{i:02d}" for i in range(40)], "vote": ["N"] * 40})
-    seats = shaping.seat_assignment(votes, None, ["S00", "S01", "S02", "S03"])
+    seats = vote_model.seat_assignment(votes, None, ["S00", "S01", "S02", "S03"])
     picked = sorted(seats.index[seats["highlighted"]])
     assert len(picked) == 4 and min(b - a for a, b in zip(picked, picked[1:])) >= 5
 
 
 def test_anonymous_seats_follow_totals():
-    seats = shaping.anonymous_seats({"Y": 9, "N": 2, "A": 2, "NV": 1})
+    seats = vote_model.anonymous_seats({"Y": 9, "N": 2, "A": 2, "NV": 1})
     assert len(seats) == 14 and seats["iso3"].isna().all()
     assert seats["vote"].value_counts().to_dict() == {"Y": 9, "N": 2, "A": 2, "NV": 1}
 
 
-def test_spread_angles_keeps_order_and_gap():
-    out = shaping.spread_angles([0.5, 0.5, 0.52, 2.0], min_gap=0.2, low=0.3, high=math.pi - 0.3)
+def test_spread_positions_for_seat_labels_keeps_order_and_gap():
+    out = label_layout.spread_positions([0.5, 0.5, 0.52, 2.0], min_gap=0.2, low=0.3, high=math.pi - 0.3)
     assert all(b - a >= 0.2 - 1e-9 for a, b in zip(sorted(out), sorted(out)[1:]))
     assert out[3] == pytest.approx(2.0) and min(out) >= 0.3 - 1e-9
 
 
+def test_has_country_votes_follows_the_flag():
+    res, votes = fx("un_resolutions"), fx("un_votes")
+    row = res[res["short_id"] == "FX-1"].iloc[0]
+    assert vote_model.has_country_votes(row, votes)
+    # the flag is a real boolean now (numpy.bool_ from the typed frame): False means no list,
+    # even where the votes table has rows for it (the old `is False` test never matched)
+    flagged_off = pd.Series({**row.to_dict(), "has_country_votes": (res["has_country_votes"] & False).iloc[0]})
+    assert type(flagged_off["has_country_votes"]).__module__ == "numpy"
+    assert not vote_model.has_country_votes(flagged_off, votes)
+
+
+def test_pack_intervals_is_stack_levels_without_stems():
+    starts, lengths = [0, 1, 5, 1.5, 0.5], [2, 2, 1, 0.2, 3]
+    spans = [(s, s + n) for s, n in zip(starts, lengths)]
+    levels, stuck = label_layout.stack_levels(starts, spans, [1] * 5, 0.0, stems=False)
+    assert label_layout.pack_intervals(starts, lengths) == [lv - 1 for lv in levels] and stuck == 0
+
+
 def test_vote_counts_and_totals():
-    votes = shaping.votes_for(fx("un_votes"), "FX-1")
-    assert shaping.vote_counts(votes) == {"Y": 7, "N": 3, "A": 3, "NV": 1}
-    row = shaping.check_resolution("FX-3", fx("un_resolutions"))
-    assert shaping.totals_from_resolution(row) == {"Y": 9, "N": 2, "A": 2, "NV": 1}
-    assert not shaping.has_country_votes(row, fx("un_votes"))
+    votes = vote_model.votes_for(fx("un_votes"), "FX-1")
+    assert vote_model.vote_counts(votes) == {"Y": 7, "N": 3, "A": 3, "NV": 1}
+    row = code_model.check_resolution("FX-3", fx("un_resolutions"))
+    assert vote_model.totals_from_resolution(row) == {"Y": 9, "N": 2, "A": 2, "NV": 1}
+    assert not vote_model.has_country_votes(row, fx("un_votes"))
 
 
 # --- tiles ---------------------------------------------------------------------------------
@@ -130,7 +155,7 @@ def test_vote_counts_and_totals():
 
 def test_tile_problems_finds_every_kind_of_fault():
     tiles = pd.DataFrame({"iso3": ["AAA", "BBB", "BBB", "DDD"], "col": [0, 1, 2, 0], "row": [0, 0, 0, 0]})
-    problems = " | ".join(shaping.tile_problems(tiles, ["AAA", "BBB", "CCC"]))
+    problems = " | ".join(vote_model.tile_problems(tiles, ["AAA", "BBB", "CCC"]))
     assert "more than one tile for BBB" in problems
     assert "no tile for CCC" in problems
     assert "non-members DDD" in problems
@@ -138,15 +163,15 @@ def test_tile_problems_finds_every_kind_of_fault():
 
 
 def test_tile_votes_marks_unrecorded_and_highlight():
-    tiles = shaping.load_tiles()
-    votes = shaping.votes_for(fx("un_votes"), "FX-1")
-    tv = shaping.tile_votes(tiles, votes, ["RUS"])
+    tiles = vote_model.load_tiles()
+    votes = vote_model.votes_for(fx("un_votes"), "FX-1")
+    tv = vote_model.tile_votes(tiles, votes, ["RUS"])
     assert len(tv) == len(tiles)
     assert tv.set_index("iso3").at["RUS", "vote"] == "N"
     assert tv.set_index("iso3").at["FRA", "vote"] == ""  # not in the fixture
     assert tv["highlighted"].sum() == 1
     with pytest.raises(ValueError, match="No tile for ZZZ"):
-        shaping.tile_votes(tiles, pd.DataFrame({"iso3": ["ZZZ"], "vote": ["Y"]}))
+        vote_model.tile_votes(tiles, pd.DataFrame({"iso3": ["ZZZ"], "vote": ["Y"]}))
 
 
 # --- grid ----------------------------------------------------------------------------------
@@ -154,31 +179,31 @@ def test_tile_votes_marks_unrecorded_and_highlight():
 
 def test_group_members():
     countries, votes = fx("countries"), fx("un_votes")
-    assert shaping.group_members("asean", countries)[0] == ["LAO", "THA", "VNM"]
-    codes, label = shaping.group_members("against:FX-1", countries, votes)
+    assert vote_model.group_members("asean", countries)[0] == ["LAO", "THA", "VNM"]
+    codes, label = vote_model.group_members("against:FX-1", countries, votes)
     assert codes == ["BLR", "PRK", "RUS"] and label == "the 3 states that voted against FX-1"
-    assert shaping.group_members("A:FX-2", countries, votes)[0] == ["BRA", "VNM"]
-    assert shaping.group_members(["vnm", "Laos"], countries)[0] == ["VNM", "LAO"]
+    assert vote_model.group_members("A:FX-2", countries, votes)[0] == ["BRA", "VNM"]
+    assert vote_model.group_members(["vnm", "Laos"], countries)[0] == ["VNM", "LAO"]
     with pytest.raises(ValueError, match="Unknown group 'opec'"):
-        shaping.group_members("opec", countries)
+        vote_model.group_members("opec", countries)
     with pytest.raises(ValueError, match="No country votes recorded for 'FX-3'"):
-        shaping.group_members("against:FX-3", countries, votes)
+        vote_model.group_members("against:FX-3", countries, votes)
 
 
 def test_vote_matrix_and_agreement():
-    m = shaping.vote_matrix(fx("un_votes"), ["RUS", "CHN", "LAO", "USA"], ["FX-1", "FX-2", "FX-3"])
+    m = vote_model.vote_matrix(fx("un_votes"), ["RUS", "CHN", "LAO", "USA"], ["FX-1", "FX-2", "FX-3"])
     assert list(m.index) == ["RUS", "CHN", "LAO", "USA"] and list(m.columns) == ["FX-1", "FX-2", "FX-3"]
     assert m.loc["CHN"].tolist() == ["A", "N", ""]
-    agree = shaping.agreement_rates(m, "RUS")
+    agree = vote_model.agreement_rates(m, "RUS")
     assert agree.loc["CHN", ["same", "compared"]].tolist() == [1, 2]
     assert agree.loc["LAO", ["same", "compared"]].tolist() == [0, 1]  # NV is not compared
     assert agree.loc["USA", "share"] == 0
     with pytest.raises(ValueError, match="reference state 'DEU'"):
-        shaping.agreement_rates(m, "DEU")
+        vote_model.agreement_rates(m, "DEU")
 
 
 def test_votes_by_region():
-    table = shaping.votes_by_region(shaping.votes_for(fx("un_votes"), "FX-1"), fx("countries"))
+    table = vote_model.votes_by_region(vote_model.votes_for(fx("un_votes"), "FX-1"), fx("countries"))
     assert table.loc["Asia-Pacific", "A"] == 3 and table.loc["Eastern European", "N"] == 2
     assert captions.region_finding(table, "A") == "most abstentions came from Asia-Pacific states (3 of 3)"
 
@@ -190,26 +215,26 @@ def test_category_order_is_the_schemas_enum():
     from lessonkit import data
 
     field = next(f for f in data.resource("transfers")["schema"]["fields"] if f["name"] == "category")
-    assert tuple(field["constraints"]["enum"]) == shaping.CATEGORY_ORDER
+    assert tuple(field["constraints"]["enum"]) == flow_model.CATEGORY_ORDER
 
 
 def test_every_flow_category_has_a_colour_and_a_label():
     from lessonkit.charts import style
 
-    assert set(shaping.CATEGORY_ORDER) <= set(style.ITEM_LABELS)
-    assert set(data_load("transfers")["category"]) <= set(shaping.CATEGORY_ORDER)
+    assert set(flow_model.CATEGORY_ORDER) <= set(style.ITEM_LABELS)
+    assert set(data_load("transfers")["category"]) <= set(flow_model.CATEGORY_ORDER)
 
 
 def test_transfer_categories_are_the_tables_column():
     t = fx("transfers").assign(category="other")
-    assert set(shaping.transfer_categories(t)) == {"other"}
-    assert set(shaping.flow_edges(t)["category"]) == {"other"}
+    assert set(flow_model.transfer_categories(t)) == {"other"}
+    assert set(flow_model.flow_edges(t)["category"]) == {"other"}
 
 
 def test_flow_edges_merge_by_category_and_keep_the_firmest_confidence():
     t = fx("transfers")
     extra = t.iloc[[0]].assign(transfer_id="fx-t8", confidence="alleged", item="shells")
-    edges = shaping.flow_edges(pd.concat([t, extra]))
+    edges = flow_model.flow_edges(pd.concat([t, extra]))
     e = edges[(edges["from_iso3"] == "PRK") & (edges["to_iso3"] == "RUS") & (edges["category"] == "ammunition")]
     assert len(e) == 1
     e = e.iloc[0]
@@ -225,20 +250,20 @@ def test_flow_edges_merge_by_category_and_keep_the_firmest_confidence():
 
 
 def test_confidence_and_category_filters():
-    assert shaping.check_confidence(None) is None and shaping.check_confidence("All") is None
-    assert shaping.check_confidence("Official estimate") == ["official_estimate"]
-    assert shaping.check_confidence(["alleged", "confirmed"]) == ["confirmed", "alleged"]  # firmest first
+    assert flow_model.check_confidence(None) is None and flow_model.check_confidence("All") is None
+    assert flow_model.check_confidence("Official estimate") == ["official_estimate"]
+    assert flow_model.check_confidence(["alleged", "confirmed"]) == ["confirmed", "alleged"]  # firmest first
     with pytest.raises(ValueError, match="Unknown confidence 'likely'"):
-        shaping.check_confidence("likely")
+        flow_model.check_confidence("likely")
     labels = {"goods": "Oil, food, money, goods"}
-    assert shaping.check_category("oil, food, money, goods", labels) == ["goods"]
-    assert shaping.check_category(["goods", "missiles"]) == ["missiles", "goods"]
+    assert flow_model.check_category("oil, food, money, goods", labels) == ["goods"]
+    assert flow_model.check_category(["goods", "missiles"]) == ["missiles", "goods"]
     with pytest.raises(ValueError, match="Unknown category 'oil'.*goods"):
-        shaping.check_category("oil")  # a kind of goods, not a category
+        flow_model.check_category("oil")  # a kind of goods, not a category
     t = fx("transfers")
-    assert list(shaping.transfer_categories(t))[:5] == ["ammunition", "missiles", "troops", "technology", "goods"]
-    assert list(shaping.filter_transfers(t, ["reported"], ["goods", "missiles"])["transfer_id"]) == ["fx-t2", "fx-t5"]
-    assert len(shaping.filter_transfers(t)) == len(t)
+    assert list(flow_model.transfer_categories(t))[:5] == ["ammunition", "missiles", "troops", "technology", "goods"]
+    assert list(flow_model.filter_transfers(t, ["reported"], ["goods", "missiles"])["transfer_id"]) == ["fx-t2", "fx-t5"]
+    assert len(flow_model.filter_transfers(t)) == len(t)
 
 
 def test_flow_category_words_spell_out_goods_and_technology():
@@ -253,7 +278,7 @@ def test_flow_category_words_spell_out_goods_and_technology():
         {"transfer_id": "x3", "from_iso3": "RUS", "to_iso3": "PRK", "item": "training", "category": "technology",
          "confidence": "reported"},
     ])
-    edges = shaping.flow_edges(pd.concat([t, extra], ignore_index=True))
+    edges = flow_model.flow_edges(pd.concat([t, extra], ignore_index=True))
     back = edges[(edges["from_iso3"] == "RUS") & (edges["to_iso3"] == "PRK")]
     assert category_words(back) == ["training", "technology", "food", "oil", "money"]  # firmest first
     forward = edges[(edges["from_iso3"] == "PRK") & (edges["to_iso3"] == "RUS")]
@@ -261,37 +286,37 @@ def test_flow_category_words_spell_out_goods_and_technology():
 
 
 def test_item_label_uses_unit_for_other():
-    assert shaping.item_label("other", "containers") == "containers"
-    assert shaping.item_label("oil", "barrels") == "oil"
+    assert flow_model.item_label("other", "containers") == "containers"
+    assert flow_model.item_label("oil", "barrels") == "oil"
 
 
 def test_sk_series_sorted_with_numbers():
-    s = shaping.sk_series(fx("sk_estimates"))
+    s = arms_model.sk_series(fx("sk_estimates"))
     assert list(s["estimate_id"]) == ["fx-e1", "fx-e2", "fx-e3"]
     assert s["shells"].tolist()[:2] == [1_000_000, 3_000_000] and math.isnan(s["shells"].iloc[2])
     assert set(s["estimator"]) == {"south_korea"}
 
 
 def test_sk_series_takes_the_estimator_from_the_table():
-    s = shaping.sk_series(fx("sk_estimates").assign(estimator_kind="multilateral"))
+    s = arms_model.sk_series(fx("sk_estimates").assign(estimator_kind="multilateral"))
     assert set(s["estimator"]) == {"multilateral"}
 
 
 def test_estimator_label_and_acronym():
-    label = shaping.estimator_label("Multilateral Sanctions Monitoring Team (11 states; report released by Seoul)")
+    label = arms_model.estimator_label("Multilateral Sanctions Monitoring Team (11 states; report released by Seoul)")
     assert label == "Multilateral Sanctions Monitoring Team (11 states)"
-    assert shaping.acronym(label) == "MSMT"
-    assert shaping.estimator_label("NIS") == "NIS" and shaping.acronym("NIS") == "NIS"
+    assert arms_model.acronym(label) == "MSMT"
+    assert arms_model.estimator_label("NIS") == "NIS" and arms_model.acronym("NIS") == "NIS"
 
 
 def test_arms_import_shares_periods_top_and_other():
-    table, value, measure = shaping.arms_import_shares(fx("vietnam_arms_imports"), top=2)
+    table, value, measure = arms_model.arms_import_shares(fx("vietnam_arms_imports"), top=2)
     assert value == "share_pct" and measure == "share of imports"
     assert list(table.index) == ["2014\u20132018", "2019\u20132023"]
-    assert list(table.columns) == ["RUS", "ISR", shaping.OTHER_SUPPLIERS]
-    assert table.loc["2014\u20132018", shaping.OTHER_SUPPLIERS] == 5
+    assert list(table.columns) == ["RUS", "ISR", arms_model.OTHER_SUPPLIERS]
+    assert table.loc["2014\u20132018", arms_model.OTHER_SUPPLIERS] == 5
     with pytest.raises(ValueError, match="measure 'inventory'"):
-        shaping.arms_import_shares(fx("vietnam_arms_imports"), measure="inventory")
+        arms_model.arms_import_shares(fx("vietnam_arms_imports"), measure="inventory")
 
 
 def test_arms_import_shares_default_measure_and_periods():
@@ -302,25 +327,25 @@ def test_arms_import_shares_default_measure_and_periods():
         {"period_start": 2023, "period_end": 2023, "supplier_iso3": "RUS", "share_pct": 80, "measure": "inventory"},
         {"period_start": 2023, "period_end": 2023, "supplier_iso3": "CHN", "share_pct": 5, "measure": "inventory"},
     ])
-    table, value, measure = shaping.arms_import_shares(rows)  # 'imports' although 'inventory' is as common
+    table, value, measure = arms_model.arms_import_shares(rows)  # 'imports' although 'inventory' is as common
     assert measure == "imports" and list(table.index) == ["2014\u20132018", "2019\u20132023"]
-    table, _, _ = shaping.arms_import_shares(rows, periods="all")
+    table, _, _ = arms_model.arms_import_shares(rows, periods="all")
     assert list(table.index) == ["2000\u20132023", "2014\u20132018", "2019\u20132023"]
-    table, _, _ = shaping.arms_import_shares(rows, periods=["2000-2023"])
+    table, _, _ = arms_model.arms_import_shares(rows, periods=["2000-2023"])
     assert list(table.index) == ["2000\u20132023"]
-    table, _, measure = shaping.arms_import_shares(rows, measure="inventory")  # no five-year rows: all kept
+    table, _, measure = arms_model.arms_import_shares(rows, measure="inventory")  # no five-year rows: all kept
     assert measure == "inventory" and list(table.index) == ["2023"]
     with pytest.raises(ValueError, match="No arms-import rows for period 2015\u20132019"):
-        shaping.arms_import_shares(rows, periods="2015-2019")
+        arms_model.arms_import_shares(rows, periods="2015-2019")
 
 
 def test_supplier_colours_are_distinct_and_stable():
     from lessonkit.charts import style
 
-    first = style.supplier_colors(["RUS", "ISR", "IND", shaping.OTHER_SUPPLIERS], other=shaping.OTHER_SUPPLIERS)
-    second = style.supplier_colors(["IND", "RUS"], other=shaping.OTHER_SUPPLIERS)
+    first = style.supplier_colors(["RUS", "ISR", "IND", arms_model.OTHER_SUPPLIERS], other=arms_model.OTHER_SUPPLIERS)
+    second = style.supplier_colors(["IND", "RUS"], other=arms_model.OTHER_SUPPLIERS)
     assert first["IND"] == second["IND"] and first["RUS"] == second["RUS"]  # same supplier, same colour
-    assert first[shaping.OTHER_SUPPLIERS] == style.GREY
+    assert first[arms_model.OTHER_SUPPLIERS] == style.GREY
     seven = style.supplier_colors(["RUS", "ISR", "CZE", "ESP", "CAN", "SVK", "IDN"])
     assert len(set(seven.values())) == 7 and set(seven.values()) == set(style.SUPPLIER_PALETTE)
     with pytest.raises(ValueError, match="At most 7 suppliers"):
@@ -328,50 +353,50 @@ def test_supplier_colours_are_distinct_and_stable():
 
 
 def test_partnerships_as_of():
-    kept, undecided = shaping.partnerships_as_of(fx("vietnam_partnerships"), "2012-07-27")
-    assert list(zip(kept["partner_iso3"], kept["year"])) == [("RUS", "2001"), ("CHN", "2008"), ("RUS", "2012")]
+    kept, undecided = vietnam_model.partnerships_as_of(fx("vietnam_partnerships"), "2012-07-27")
+    assert list(zip(kept["partner_iso3"], kept["year"])) == [("RUS", 2001), ("CHN", 2008), ("RUS", 2012)]
     assert undecided.empty
-    kept, undecided = shaping.partnerships_as_of(fx("vietnam_partnerships"), "2012-07-26")  # the day before
-    assert ("RUS", "2012") not in list(zip(kept["partner_iso3"], kept["year"]))
-    kept, undecided = shaping.partnerships_as_of(fx("vietnam_partnerships"), pd.Timestamp("2013-12-31"))
+    kept, undecided = vietnam_model.partnerships_as_of(fx("vietnam_partnerships"), "2012-07-26")  # the day before
+    assert ("RUS", 2012) not in list(zip(kept["partner_iso3"], kept["year"]))
+    kept, undecided = vietnam_model.partnerships_as_of(fx("vietnam_partnerships"), pd.Timestamp("2013-12-31"))
     assert list(undecided["partner_iso3"]) == ["USA", "THA"]  # 2013, year only
-    assert shaping.check_as_of(None) is None
+    assert text.check_date(None) is None
     with pytest.raises(ValueError, match="as_of must be a date"):
-        shaping.check_as_of("2024")
+        vietnam_model.partnerships_as_of(fx("vietnam_partnerships"), "2024")
 
 
 def test_periods_overlap():
-    assert shaping.periods_overlap(["2014\u20132018", "2017\u20132021"])
-    assert not shaping.periods_overlap(["2014\u20132018", "2019\u20132023"])
+    assert arms_model.periods_overlap(["2014\u20132018", "2017\u20132021"])
+    assert not arms_model.periods_overlap(["2014\u20132018", "2019\u20132023"])
 
 
 def test_partnership_timeline_and_order():
     levels = data_load("partnership_levels")
-    tl = shaping.partnership_timeline(fx("vietnam_partnerships"), fx("countries"), levels)
+    tl = vietnam_model.partnership_timeline(fx("vietnam_partnerships"), fx("countries"), levels)
     assert tl["year"].is_monotonic_increasing
     assert tl.set_index(["partner_iso3", "year"]).loc[("RUS", 2012), "rank"] == 3
     assert tl.set_index(["partner_iso3", "year"]).loc[("RUS", 2012), "level_label"] == "Comprehensive strategic partnership"
-    assert shaping.partner_order(tl)[:2] == ["CHN", "RUS"]
+    assert vietnam_model.partner_order(tl)[:2] == ["CHN", "RUS"]
     # the ranks are the table's: turn the table upside down and the order follows
     flipped = levels.assign(rank=4 - levels["rank"])
-    assert shaping.partnership_timeline(fx("vietnam_partnerships"), fx("countries"), flipped).set_index(
+    assert vietnam_model.partnership_timeline(fx("vietnam_partnerships"), fx("countries"), flipped).set_index(
         ["partner_iso3", "year"]).loc[("RUS", 2012), "rank"] == 1
     with pytest.raises(ValueError, match="'friendship' is not in the partnership_levels table"):
-        shaping.partnership_timeline(fx("vietnam_partnerships").assign(level="friendship"), fx("countries"), levels)
+        vietnam_model.partnership_timeline(fx("vietnam_partnerships").assign(level="friendship"), fx("countries"), levels)
 
 
 def test_pack_intervals():
-    assert shaping.pack_intervals([0, 1, 5, 1.5], [2, 2, 1, 0.2]) == [0, 1, 0, 2]
+    assert label_layout.pack_intervals([0, 1, 5, 1.5], [2, 2, 1, 0.2]) == [0, 1, 0, 2]
 
 
 def test_trade_by_partner_prefers_latest_year_and_own_statistics():
-    tb = shaping.trade_by_partner(fx("vietnam_trade"))
+    tb = vietnam_model.trade_by_partner(fx("vietnam_trade"))
     assert list(tb["partner_iso3"]) == ["CHN", "USA", "KOR", "RUS"]
     assert tb.set_index("partner_iso3").at["RUS", "reporter"] == "VNM"  # not the partner's own figure
     assert set(tb["year"]) == {2023}
-    assert list(shaping.trade_by_partner(fx("vietnam_trade"), 2022)["year"].unique()) == [2022]
+    assert list(vietnam_model.trade_by_partner(fx("vietnam_trade"), 2022)["year"].unique()) == [2022]
     with pytest.raises(ValueError, match="No trade data for 1999"):
-        shaping.trade_by_partner(fx("vietnam_trade"), 1999)
+        vietnam_model.trade_by_partner(fx("vietnam_trade"), 1999)
 
 
 # --- captions ------------------------------------------------------------------------------

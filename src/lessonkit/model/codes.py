@@ -1,0 +1,117 @@
+"""Codes and names: votes (Y/N/A/NV), resolutions ('ES-11/1') and countries (ISO3 codes or
+English names), checked with errors that name the bad value and suggest a valid one."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import pandas as pd
+
+from lessonkit.text import brief_list, is_blank
+
+
+VOTE_CODES = ("Y", "N", "A", "NV")
+
+
+SEAT_BLOCKS = ("Y", "A", "NV", "N")  # left to right in the hemicycle
+
+
+VOTE_ALIASES = {
+    "Y": "Y", "YES": "Y", "IN FAVOUR": "Y", "IN FAVOR": "Y",
+    "N": "N", "NO": "N", "AGAINST": "N",
+    "A": "A", "ABSTAIN": "A", "ABSTENTION": "A", "ABSTAINED": "A",
+    "NV": "NV", "X": "NV", "NOT VOTING": "NV", "NON-VOTING": "NV", "ABSENT": "NV",
+}
+
+
+# The states the DER STANDARD article (18 June 2024) names: Russia, North Korea, Vietnam,
+# South Korea, Ukraine, China, the United States.
+ARTICLE_ACTORS = ("RUS", "PRK", "VNM", "CHN", "KOR", "UKR", "USA")
+
+
+class UnknownCode(ValueError):
+    """A vote, resolution or country that the tables do not know (the message names it and
+    suggests valid ones). The interactive explorers show it; any other error is a bug and raises."""
+
+
+def normalise_vote(value) -> str:
+    key = "" if is_blank(value) else str(value).strip().upper()
+    if key not in VOTE_ALIASES:
+        raise UnknownCode(f"Unknown vote {value!r}: expected one of Y, N, A, NV.")
+    return VOTE_ALIASES[key]
+
+
+def name_map(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, str]:
+    """Code -> the countries table's short_name (the code itself where the table has none)."""
+    lookup = {}
+    if countries is not None:
+        lookup = dict(zip(countries["iso3"], countries["short_name"]))
+    return {c: lookup[c] if not is_blank(lookup.get(c)) else c for c in codes}
+
+
+def resolution_ids(resolutions: pd.DataFrame) -> list[str]:
+    """Short ids in date order (ties by id)."""
+    frame = resolutions.sort_values(["date", "short_id"], kind="stable")
+    return [str(s) for s in frame["short_id"]]
+
+
+def check_resolution(short_id: str, resolutions: pd.DataFrame) -> pd.Series:
+    """The resolutions row for a short id ('ES-11/1') or symbol ('A/RES/ES-11/1').
+
+    Raises ValueError naming the code and listing the valid ones."""
+    key = str(short_id).strip()
+    for column in ("short_id", "symbol"):
+        if column in resolutions.columns:
+            hit = resolutions[resolutions[column].astype(str).str.upper() == key.upper()]
+            if len(hit):
+                return hit.iloc[0]
+    valid = resolution_ids(resolutions)
+    close = difflib.get_close_matches(key, valid, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise UnknownCode(f"Unknown resolution {short_id!r}.{hint} Valid resolutions: {brief_list(valid)}.")
+
+
+def check_countries(codes: str | Iterable[str], countries: pd.DataFrame | Iterable[str]) -> list[str]:
+    """Upper-case ISO3 codes, checked against the countries table (or a list of codes).
+
+    English names from the table are accepted too ('Vietnam' -> 'VNM'). Raises ValueError
+    naming every unknown code, with a suggestion and a few valid examples."""
+    if isinstance(codes, str):
+        codes = [codes]
+    if isinstance(countries, pd.DataFrame):
+        valid = [str(c) for c in countries["iso3"]]
+        by_name = {}
+        if "name_en" in countries.columns:
+            by_name = {str(n).lower(): str(c) for c, n in zip(countries["iso3"], countries["name_en"])}
+        if "short_name" in countries.columns:
+            by_name.update({str(n).lower(): str(c) for c, n in zip(countries["iso3"], countries["short_name"])})
+    else:
+        valid = [str(c) for c in countries]
+        by_name = {}
+    valid_set = set(valid)
+    out, unknown = [], []
+    for code in codes:
+        key = str(code).strip()
+        if key.upper() in valid_set:
+            iso = key.upper()
+        elif key.lower() in by_name:
+            iso = by_name[key.lower()]
+        else:
+            unknown.append(str(code))
+            continue
+        if iso not in out:
+            out.append(iso)
+    if unknown:
+        hints = []
+        for u in unknown:
+            close = difflib.get_close_matches(u.upper(), valid, n=1) or [
+                by_name[m] for m in difflib.get_close_matches(u.lower(), list(by_name), n=1)
+            ]
+            hints.append(f"{u!r}" + (f" (did you mean {close[0]}?)" if close else ""))
+        examples = [c for c in ("RUS", "PRK", "VNM", "CHN", "KOR", "UKR", "USA") if c in valid_set] or sorted(valid)[:7]
+        raise UnknownCode(
+            f"Unknown country code {', '.join(hints)}. Use ISO 3166-1 alpha-3 codes of UN member states, "
+            f"e.g. {', '.join(examples)} ({len(valid)} valid codes: lessonkit.data.load('countries').iso3)."
+        )
+    return out

@@ -1,0 +1,164 @@
+"""Words, dates and text sizes for what students read: one home for blanks, month and weekday
+names, date formats, name lists, sentences, numbers and the estimate of how wide a line of text
+is. Pure Python and pandas (no matplotlib), used by lessonkit.data, lessonkit.model and the charts.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+
+import pandas as pd
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# The one estimate of text width: an average glyph of the house font (DejaVu Sans) is about
+# 0.54 em wide; bold glyphs are about a ninth wider. Everything that sizes a box, a margin or a
+# line break from the number of characters uses text_width / wrap below.
+CHAR_EM = 0.54
+BOLD_SCALE = 0.60 / 0.54
+LINE_EM = 1.3  # line height, in em
+
+
+def is_blank(value) -> bool:
+    """None, NaN, NaT, pd.NA or only whitespace."""
+    if value is None:
+        return True
+    try:
+        if pd.isna(value):
+            return True
+    except (TypeError, ValueError):
+        pass
+    return str(value).strip() == ""
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def format_date(value) -> str:
+    """'2022-03-02' or a Timestamp -> '2 Mar 2022'; '2024-07' -> 'Jul 2024'; '2024' -> '2024';
+    blank or 'undated' -> ''."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    text = str(value).strip()
+    parts = text[:10].split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+        if len(parts) == 1 and parts[0].isdigit():
+            return parts[0]
+    except (ValueError, IndexError):
+        pass
+    return "" if text.lower() == "undated" else text
+
+
+def day_label(day: pd.Timestamp) -> str:
+    """Timestamp('2024-06-18') -> 'Tue 18 Jun'."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+def check_date(value, name: str = "date") -> pd.Timestamp | None:
+    """An argument that should be a day: None -> None; '2024-06-18' (or a date / Timestamp) ->
+    Timestamp at midnight. Raises ValueError naming the argument for anything that is not a
+    full date."""
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.normalize()
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]):
+        raise ValueError(f"{name} must be a date like '2024-06-18', not {value!r}.")
+    try:
+        return pd.Timestamp(text[:10])
+    except ValueError:
+        raise ValueError(f"{name} must be a date like '2024-06-18', not {value!r}.") from None
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+def join_names(names: Sequence[str]) -> str:
+    """['A', 'B', 'C'] -> 'A, B and C'."""
+    names = list(names)
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def brief_list(values: Sequence[str], limit: int = 12) -> str:
+    """The first `limit` values joined by commas, then how many there are in all."""
+    values = list(values)
+    if len(values) <= limit:
+        return ", ".join(values)
+    return ", ".join(values[:limit]) + f", … ({len(values)} in all)"
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter and end with exactly one full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text at a word boundary to at most `limit` characters, marking the cut with '…'."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:([")
+    return cut + "\u2026"
+
+
+def number(value: float, unit: str = "") -> str:
+    """1500000 -> '1.5 million'; 0.85 -> '0.85'; 12.0 -> '12'."""
+    if value is None or pd.isna(value):
+        return "?"
+    v = float(value)
+    if abs(v) >= 1_000_000:
+        text = f"{v / 1_000_000:.1f}".rstrip("0").rstrip(".") + " million"
+    elif abs(v) >= 1_000:
+        text = f"{v:,.0f}"
+    elif v == int(v):
+        text = f"{int(v)}"
+    else:
+        text = f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 10 else f"{v:.1f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}".strip()
+
+
+# --- sizes ----------------------------------------------------------------------------------
+
+
+def char_width(fontsize: float, bold: bool = False) -> float:
+    """The width of an average character at fontsize points, in inches."""
+    return fontsize * CHAR_EM * (BOLD_SCALE if bold else 1.0) / 72
+
+
+def text_width(text: str, fontsize: float, bold: bool = False) -> float:
+    """Estimated width in inches of the longest line of text at fontsize points."""
+    return max((len(line) for line in str(text).split("\n")), default=0) * char_width(fontsize, bold)
+
+
+def line_height(fontsize: float) -> float:
+    """The height of one line of text at fontsize points, in inches."""
+    return fontsize * LINE_EM / 72
+
+
+def wrap(text: str, fontsize: float, width_in: float, bold: bool = False) -> list[str]:
+    """Split text into lines that fit width_in inches at fontsize (a conservative estimate)."""
+    if not text:
+        return []
+    chars = max(20, int(width_in / char_width(fontsize, bold)))
+    lines: list[str] = []
+    for para in text.split("\n"):
+        lines.extend(textwrap.wrap(para, chars, break_on_hyphens=False) or [""])
+    return lines
