@@ -81,9 +81,9 @@ def test_the_full_traceback_is_one_click_away():
 
 def test_errors_raised_by_a_raise_line_inside_lessonkit_show_their_message():
     from lessonkit import data
-    from lessonkit.charts import shaping
+    from lessonkit.model import codes
 
-    exc, _ = error_of("shaping.check_countries(['Narnia'], data.load('countries'))", {"shaping": shaping, "data": data})
+    exc, _ = error_of("codes.check_countries(['Narnia'], data.load('countries'))", {"codes": codes, "data": data})
     assert friendly.explain(exc, {}) == str(exc) and "Narnia" in str(exc)
     exc, _ = error_of("data.load('no_such_table')", {"data": data})
     assert "no table 'no_such_table'" in friendly.explain(exc, {})
