@@ -8,7 +8,6 @@ from pathlib import Path
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 import pytest
 
 from lessonkit import data

@@ -27,7 +27,6 @@ modules in lessonkit.model (codes, votes, flows, arms, vietnam, events, layout, 
 text sizes, dates and joins are lessonkit.text.
 """
 
-from lessonkit.model import captions
 import importlib
 
 # Public name -> the module that defines it. Modules are imported when a name is first used
