@@ -17,7 +17,7 @@ LAB_ARGS ?=
 LAB_ENV  := $(if $(NO_INSTALL),,$(VENV)/.lab-installed)
 TEST_ENV := $(if $(NO_INSTALL),,$(VENV)/.test-installed)
 
-.PHONY: lab test unit notebooks browser execute bench student html links pins answer-key clean
+.PHONY: test-oldest lab test unit notebooks browser execute bench student html links pins answer-key clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,17 @@ notebooks: $(VENV)/.test-installed
 
 browser: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/browser
+
+## make test-oldest: run the lessons in .venv-oldest, with the oldest versions pyproject.toml and
+## environment.yml admit (requirements/oldest.txt); fails on any error or warning in a cell
+OLDEST := .venv-oldest
+$(OLDEST)/.installed: requirements/oldest.txt pyproject.toml
+	rm -rf $(OLDEST) && $(PYTHON) -m venv $(OLDEST)
+	$(OLDEST)/bin/python -m pip --disable-pip-version-check -q install -r requirements/oldest.txt
+	@touch $@
+
+test-oldest: $(OLDEST)/.installed
+	PYTHONPATH="$(CURDIR)/src" $(OLDEST)/bin/python tools/check_notebooks_run.py $(NOTEBOOKS)
 
 ## make execute: re-run the notebooks in place, storing outputs (widgets as static previews, no widget state)
 execute: $(VENV)/.test-installed

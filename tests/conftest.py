@@ -13,3 +13,27 @@ import pytest  # noqa: E402
 def _progress_in_tmp(tmp_path, monkeypatch):
     """Every test saves quiz and task progress in its own folder, never in the user's."""
     monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(tmp_path / "progress"))
+
+
+# Tests that draw whole charts from the real tables or start a subprocess: marked `slow` here
+# (make unit skips them, make test runs them) so that `make unit` stays under 20 s. Mark new slow
+# tests with @pytest.mark.slow in their own file; this list only spares the chart files edits.
+SLOW_TESTS = {
+    "tests/test_charts_figures.py::test_tile_map",
+    "tests/test_charts_figures.py::test_flow_diagram",
+    "tests/test_charts_figures.py::test_seoul_estimates_mark_multilateral_estimates_and_counting_windows",
+    "tests/test_charts_figures.py::test_partnership_timeline",
+    "tests/test_charts_figures.py::test_partnership_timeline_as_of",
+    "tests/test_charts_figures.py::test_vote_grid",
+    "tests/test_charts_figures.py::test_seoul_estimates",
+    "tests/test_charts_figures.py::test_vietnam_arms_imports",
+    "tests/test_charts_timeline.py::test_what_followed_on_the_real_data",
+    "tests/test_charts_timeline.py::test_the_trip_on_the_real_data",
+    "tests/test_answer_key.py::test_command_line",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.nodeid.split("[")[0] in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)

@@ -308,3 +308,22 @@ def test_execute_with_a_broken_table_names_notebook_and_cell_and_writes_nothing(
     log = Path(lines[2].rsplit(": ", 1)[1])
     log = log if log.is_absolute() else ROOT / log
     assert "Traceback" in log.read_text(encoding="utf-8") and "02_bad.ipynb" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_check_run_fails_on_a_warning_or_an_error_and_names_the_cell(root):
+    """tools/check_notebooks_run.py (make test-oldest) fails on warnings too, and writes nothing."""
+    notebooks = root / "notebooks"
+    notebooks.mkdir()
+    tiny_notebook(notebooks / "01_warns.ipynb", 'import warnings\nwarnings.warn("old matplotlib")')
+    tiny_notebook(notebooks / "02_fine.ipynb", 'len(data.load("countries"))')
+    before = snapshot(notebooks)
+    env = {**__import__("os").environ, "LESSONKIT_ROOT": str(root)}
+    done = subprocess.run([sys.executable, str(TOOLS / "check_notebooks_run.py"), *map(str, sorted(notebooks.iterdir()))],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert snapshot(notebooks) == before
+    lines = [line for line in done.stderr.strip().splitlines() if not line.startswith("[IPKernelApp]")]
+    assert len(lines) == 2, done.stderr
+    assert "01_warns.ipynb: cell 3: stderr: " in lines[0] and "UserWarning: old matplotlib" in lines[0]
+    assert "1 failed" in lines[1] and "check-run.log" in lines[1]

@@ -125,3 +125,23 @@ def test_tests_import_this_checkouts_lessonkit():
     import lessonkit
 
     assert Path(lessonkit.__file__).resolve().is_relative_to(ROOT / "src"), lessonkit.__file__
+
+
+def oldest_pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "requirements" / "oldest.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            r = Requirement(line)
+            pins[r.name] = str(r.specifier)
+    return pins
+
+
+def test_oldest_pins_are_the_lower_bounds_of_pyproject():
+    """make test-oldest installs requirements/oldest.txt: each pin is its dependency's lower bound."""
+    pins = oldest_pins()
+    for name, spec in pyproject_dependencies().items():
+        lower = next(s.version for s in Requirement(f"{name}{spec}").specifier if s.operator == ">=")
+        assert name in pins, f"requirements/oldest.txt has no pin for {name}"
+        pin = pins[name].removeprefix("==")
+        assert pin in (lower, f"{lower}.*", f"{lower}.0"), f"{name}: oldest.txt pins {pin}, the lower bound is {lower}"

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import csv
 import gettext
+import io
 import sys
 from pathlib import Path
 
 import pycountry
+from _atomic import write_text
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "countries.csv"
@@ -310,10 +312,11 @@ def build() -> list[dict[str, str]]:
 
 def main() -> int:
     rows = build()
-    with OUT.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    fh = io.StringIO(newline="")
+    writer = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(OUT, fh.getvalue())  # atomically: a failure never leaves a half-written table
     sizes = {g: sum(1 for r in rows if r["un_region_group"] == g) for g in GROUP_VALUES}
     counts = {k: sum(1 for r in rows if r[k] == "true") for k in MEMBERSHIPS}
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} rows")

@@ -33,12 +33,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import re
 import sys
 import unicodedata
 from pathlib import Path
 
 import pycountry
+from _atomic import write_text
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW_DIR = ROOT / "data" / "raw" / "un"
@@ -334,10 +336,11 @@ def main() -> int:
             return ((int(m.group(1)), int(m.group(2))) if m else (999, 999), r[0], r[1])
 
         rows.sort(key=sort_key)
-        with OUT_FILE.open("w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(["resolution", "iso3", "vote"])
-            w.writerows(rows)
+        f = io.StringIO(newline="")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["resolution", "iso3", "vote"])
+        w.writerows(rows)
+        write_text(OUT_FILE, f.getvalue())  # atomically: never a half-written table
         print(f"wrote {OUT_FILE.relative_to(ROOT)} ({len(rows)} rows)")
         return 0
     except ParseError as e:

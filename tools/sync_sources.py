@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
+from _atomic import write_text
 from lessonkit import data
 from lessonkit.paths import data_dir
 
@@ -49,7 +50,7 @@ def main(argv: list[str]) -> int:
             print("data/datapackage.json: the tables' source lists are out of date; run python tools/sync_sources.py")
             return 1
         return 0
-    path.write_text(new, encoding="utf-8")
+    write_text(path, new)  # atomically
     print(f"updated {path}")
     return 0
 
