@@ -17,7 +17,7 @@ def _progress_in_tmp(tmp_path, monkeypatch):
 
 # Tests that draw whole charts from the real tables or start a subprocess: marked `slow` here
 # (make unit skips them, make test runs them) so that `make unit` stays under 20 s. Mark new slow
-# tests with @pytest.mark.slow in their own file; this list only spares the chart files edits.
+# tests with @pytest.mark.slow in their own file; this list only spares other helpers' files edits.
 SLOW_TESTS = {
     "tests/test_charts_figures.py::test_tile_map",
     "tests/test_charts_figures.py::test_flow_diagram",
@@ -30,10 +30,13 @@ SLOW_TESTS = {
     "tests/test_charts_timeline.py::test_what_followed_on_the_real_data",
     "tests/test_charts_timeline.py::test_the_trip_on_the_real_data",
     "tests/test_answer_key.py::test_command_line",
+    "tests/test_presave.py::test_execute_stores_no_widget_state_and_is_stable",  # runs make execute
+    "tests/test_quiz_lifecycle.py::test_summary_to_hand_in",
+    "tests/test_exercises_in_kernel.py",  # a whole file: real kernels
 }
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if item.nodeid.split("[")[0] in SLOW_TESTS:
+        if item.nodeid.split("[")[0] in SLOW_TESTS or item.nodeid.split("::")[0] in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
