@@ -97,8 +97,10 @@ def test_go_further_boxes_are_optional_collapsed_and_marked(stem):
             if optional:  # collapsed: <details> shows only its summary line until clicked
                 assert c.source.startswith("<details>\n<summary><strong>Go further (optional):</strong>"), c.id
                 assert c.source.rstrip().endswith("</details>"), c.id
-        elif optional:
-            assert c.metadata.get("jupyter", {}).get("outputs_hidden") is True, f"{stem} cell {c.id}: not collapsed"
+        elif optional:  # its table is folded behind "Show the table" (a collapsed output would show raw HTML)
+            assert c.source.rstrip().splitlines()[-1].startswith("tables.fold("), f"{stem} cell {c.id}: not folded"
+            shown = [o for o in c.outputs if "text/html" in o.get("data", {})]
+            assert shown and all(str(o["data"]["text/html"]).startswith("<details") for o in shown), c.id
             assert "optional" in cells[i - 1].metadata.get("tags", []), f"{stem} cell {c.id}: not under a Go further box"
 
 

@@ -47,3 +47,11 @@ def test_an_id_index_is_for_code_and_stays_off_the_screen():
     frame = pd.DataFrame({"what happened": ["Putin arrives"]}, index=pd.Index(["putin-arrives-2024"], name="event_id"))
     html = tables.html(frame)
     assert "putin-arrives-2024" not in html and "event_id" not in html and "Putin arrives" in html
+
+
+def test_a_folded_table_opens_with_a_click_and_keeps_its_plain_view():
+    frame = pd.DataFrame({"item": ["oil"], "quantity": [1000000]})
+    folded = tables.fold(frame)
+    page = folded._repr_html_()
+    assert page.startswith("<details class='lk-folded'><summary>Show the table</summary><table")
+    assert "1,000,000" in page and repr(folded) == repr(frame)

@@ -126,3 +126,23 @@ def use() -> None:
     shell = get_ipython()
     if shell is not None:
         shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, html)
+
+
+class Folded:
+    """A table shown folded: one line, "Show the table", that opens it (HTML <details>), for the
+    "Go further (optional)" parts of a lesson. The plain view is the frame's own."""
+
+    def __init__(self, frame: pd.DataFrame, label: str = "Show the table"):
+        self.frame, self.label = frame, label
+
+    def _repr_html_(self) -> str:
+        return (f"<details class='lk-folded'><summary>{_html.escape(self.label)}</summary>"
+                f"{html(self.frame)}</details>")
+
+    def __repr__(self) -> str:
+        return repr(self.frame)
+
+
+def fold(frame, label: str = "Show the table") -> Folded:
+    """fold(table): the table behind a "Show the table" line a student can open."""
+    return Folded(frame, label)
