@@ -128,6 +128,23 @@ def test_empty_line_in_the_middle_is_named(root):
     assert "claims.csv, row 3 (line 4): is an empty line" in load_error(root, "claims")
 
 
+def test_row_of_only_separators_is_named_as_an_empty_line(root):
+    path = root / "data" / "vietnam_trade.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    width = lines[0].count(",")
+    path.write_text("\n".join(lines[:2] + ["," * width] + lines[2:]), encoding="utf-8")
+    msg = load_error(root, "vietnam_trade")
+    assert "vietnam_trade.csv, row 2 (line 3): is an empty line (delete it) [csv]" in msg
+    assert "[required]" not in msg
+
+
+def test_descriptor_that_is_not_utf8_is_named(root):
+    path = root / "data" / "datapackage.json"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("United", "Unit\u00e9d", 1).encode("latin-1", "replace"))
+    msg = load_error(root, "claims")
+    assert "datapackage.json: line" in msg and "not UTF-8" in msg and "[encoding]" in msg
+
+
 # --- headers and references -----------------------------------------------------------------------
 
 def test_broken_header_of_a_referenced_table_is_named_not_a_key_error(root):
@@ -139,7 +156,8 @@ def test_broken_header_of_a_referenced_table_is_named_not_a_key_error(root):
 def test_header_with_a_stray_space_is_named(root):
     edit_csv(root / "data" / "transfers.csv", lambda rows: rows[0].__setitem__(1, " " + rows[0][1]))
     msg = load_error(root, "transfers")
-    assert "transfers.csv: missing column(s)" in msg and "unexpected column(s)  " in msg and "[header]" in msg
+    assert "transfers.csv: missing column(s)" in msg and "unexpected column(s) ' " in msg and "[header]" in msg
+    assert "a column name has spaces around it" in msg
 
 
 # --- cells that must not pass --------------------------------------------------------------------

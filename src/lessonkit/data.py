@@ -35,7 +35,9 @@ def package(folder: Path | None = None) -> dict:
     folder = folder or data_dir()
     path = folder / PACKAGE_FILE
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(textfile.decode(path.read_bytes()))
+    except textfile.NotUtf8 as exc:
+        raise DataError([Problem(str(path), None, "encoding", f"{exc}; {textfile.SAVE_AS_UTF8}")]) from None
     except FileNotFoundError:
         raise DataError([Problem(str(path), None, "package", "the data package descriptor is missing")]) from None
     except json.JSONDecodeError as exc:
@@ -82,10 +84,10 @@ def read_rows(name: str, folder: Path | None = None) -> tuple[list[str], list[di
     rows = []
     problems = []
     for i, cells in enumerate(reader, start=1):
+        if not any(c.strip() for c in cells):  # a blank line, or a row of only separators (Excel)
+            problems.append(Problem(file, i, "csv", "is an empty line (delete it)"))
+            continue
         if len(cells) != len(header):
-            if not any(c.strip() for c in cells):
-                problems.append(Problem(file, i, "csv", "is an empty line (delete it)"))
-                continue
             problems.append(Problem(file, i, "csv", f"has {len(cells)} cells but the header has {len(header)} columns"))
             continue
         rows.append(dict(zip(header, cells)))

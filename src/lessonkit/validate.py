@@ -83,7 +83,10 @@ def check_header(file: str, header: list[str], fields: list[dict]) -> list[Probl
     if missing:
         parts.append(f"missing column(s) {', '.join(missing)}")
     if extra:
-        parts.append(f"unexpected column(s) {', '.join(extra)}")
+        shown = [repr(c) if c != c.strip() or not c else c for c in extra]  # make stray spaces visible
+        parts.append(f"unexpected column(s) {', '.join(shown)}")
+        if any(c.strip() in missing for c in extra):
+            parts.append("a column name has spaces around it")
     if not parts:
         parts.append(f"columns in the wrong order: expected {', '.join(expected)}")
     return [Problem(file, None, "header", "; ".join(parts))]
