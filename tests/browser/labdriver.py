@@ -57,6 +57,16 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 STDERR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 
 
+def makefile_presave_flags() -> list[str]:
+    """The flags `make lab` passes to enable lessonkit's pre-save hook (the Makefile's PRESAVE),
+    so the test server is started as the README starts JupyterLab."""
+    text = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    found = re.search(r"^PRESAVE\s*:=\s*(.+)$", text, re.MULTILINE)
+    if not found:
+        raise RuntimeError("Makefile: no PRESAVE := ... line (the flags that enable lessonkit's pre-save hook)")
+    return found.group(1).split()
+
+
 def find_chromium() -> str | None:
     """Debian's Chromium: /usr/bin/chromium, else `chromium` on PATH; None if neither."""
     if Path("/usr/bin/chromium").is_file():
@@ -120,6 +130,7 @@ class LabServer:
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log_path = self.state_dir / "jupyter-lab.log"
         self.extra_env = env or {}
+        self.progress_dir = self.state_dir / "progress"
         self.proc: subprocess.Popen | None = None
 
     def command(self) -> list[str]:
@@ -136,6 +147,7 @@ class LabServer:
             # Notebook trust signatures in the temporary folder, not in ~/.local/share/jupyter.
             f"--NotebookNotary.db_file={self.state_dir / 'nbsignatures.db'}",
             f"--NotebookNotary.secret_file={self.state_dir / 'notebook_secret'}",
+            *makefile_presave_flags(),
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
@@ -153,6 +165,8 @@ class LabServer:
         # The kernels' IPython history database of their own (not shared with every other
         # kernel on the machine).
         env["IPYTHONDIR"] = str(self.state_dir / "ipython")
+        # The students' progress files (lessonkit.progress) in the temporary folder too.
+        env["LESSONKIT_PROGRESS_DIR"] = str(self.progress_dir)
         env.update(self.extra_env)
         return env
 
@@ -428,8 +442,9 @@ class LabPage:
         item.wait_for(state="visible", timeout=10_000)
         item.click()
 
-    def run_all(self, timeout: float = 180_000) -> None:
-        """Edit > Clear Outputs of All Cells, then Run > Run All Cells; wait until done.
+    def run_all(self, timeout: float = 180_000, restart: bool = False) -> None:
+        """Edit > Clear Outputs of All Cells, then Run > Run All Cells (restart=True: Kernel >
+        Restart Kernel and Run All Cells, confirmed); wait until done.
 
         Clearing first makes the end unambiguous: every code cell with source must come back
         with a fresh execution count ([n]), and no cell may still be queued ([*]).
@@ -440,7 +455,13 @@ class LabPage:
             """(root) => [...root.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
                    .every(p => !/\\d/.test(p.textContent))""",
             arg=self.notebook.element_handle(), timeout=10_000)
-        self.menu_command("Run", "runmenu:run-all")  # Run All Cells
+        if restart:
+            self.menu_command("Kernel", "runmenu:restart-and-run-all")
+            accept = self.page.locator(".jp-Dialog .jp-mod-accept").first
+            accept.wait_for(state="visible", timeout=10_000)
+            accept.click()
+        else:
+            self.menu_command("Run", "runmenu:run-all")  # Run All Cells
         # Done: nothing queued or running ([*]), at least one cell ran, the kernel idle.
         done = """([root, panel]) => {
             const prompts = [...root.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
@@ -455,6 +476,34 @@ class LabPage:
             raise AssertionError(f"{self.notebook_path}: Run All did not finish within "
                                  f"{timeout / 1000:.0f} s: {self.status()}") from e
         self.dismiss_dialogs()
+
+    def save(self, timeout: float = 20.0) -> None:
+        """File > Save Notebook; wait until the tab is no longer marked as changed."""
+        self.menu_command("File", "docmanager:save")
+        deadline = time.monotonic() + timeout
+        while self.page.locator(".jp-mod-dirty").count():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{self.notebook_path}: still unsaved {timeout:.0f} s after File > Save")
+            self.page.wait_for_timeout(200)
+        self.dismiss_dialogs()
+
+    def output_controls(self) -> list[str]:
+        """Things in cell outputs that look clickable: form controls, buttons, widget views."""
+        return self.notebook.locator(".jp-OutputArea-output").locator(
+            "input, button, select, textarea, .jupyter-widgets, .widget-button").evaluate_all(
+            "els => els.map(e => e.outerHTML.slice(0, 120))")
+
+    def disconnected_widgets(self) -> int:
+        """Widget views drawn as disconnected (ipywidgets' broken-link icon: no kernel model)."""
+        return self.notebook.locator(".jupyter-widgets-disconnected").count()
+
+    def outputs_with_text(self, text: str) -> int:
+        return self.notebook.locator(".jp-OutputArea-output", has_text=text).count()
+
+    def preview_images(self) -> list[tuple[str, bool]]:
+        """(alt, drawn) of each image in an output that says "to change the view"."""
+        return self.notebook.locator(".jp-OutputArea-output", has_text="to change the view").locator(
+            "img").evaluate_all("els => els.map(i => [i.getAttribute('alt') || '', i.complete && i.naturalWidth > 0])")
 
     def quiz(self, qid: str):
         return self.notebook.locator(f".lk-quiz.lk-q-{css_id(qid)}").first
@@ -717,7 +766,7 @@ def write_selftest_notebook(path: Path) -> Path:
 
 
 class ExecuteLikeMake:
-    """tools/execute_notebooks.py on a notebook (outputs and widget state stored in it), run in
+    """tools/execute_notebooks.py on a notebook (outputs stored, no widget state), run in
     the background: start() returns at once, wait() waits for it and raises if it failed."""
 
     def __init__(self, path: Path, env: dict[str, str] | None = None):
@@ -753,27 +802,19 @@ class ExecuteLikeMake:
             self.proc.wait()
 
 
-def break_widget_state(source: Path, target: Path) -> Path:
-    """A copy of an executed self-test notebook whose stored widgets cannot render (a negative
-    control for the error checks): the quiz's model is dropped from the widget state (its output
-    must say "model not found") and the Image gets a tooltip (ipywidgets 8.1's ImageView then
-    fails: "Failed to create view for 'ImageView'", shown as "Click to show javascript error.").
-    """
+def with_missing_widget_model(source: Path, target: Path) -> Path:
+    """A copy of the executed self-test notebook with a widget view output whose model is not in
+    its (empty) widget state -- what the old rule of storing widget state left behind after a
+    save. A negative control: the error checks must see "model not found"."""
     import nbformat
 
     nb = nbformat.read(source, as_version=4)
-    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
-    quiz_views = [o["data"][WIDGET_VIEW]["model_id"] for c in nb.cells if c.cell_type == "code"
-                  for o in c.outputs if WIDGET_VIEW in o.get("data", {}) and "lk-quiz" in
-                  state.get(o["data"][WIDGET_VIEW]["model_id"], {}).get("state", {}).get("_dom_classes", [])]
-    for model_id in quiz_views:
-        del state[model_id]
-    images = [m for m in state.values() if m["model_name"] == "ImageModel"]
-    for model in images:
-        model["state"]["tooltip"] = "A bar chart"
-    if not quiz_views or not images:
-        raise RuntimeError(f"{source.name}: no quiz view or Image model found in the widget state")
+    quiz = next(c for c in nb.cells if c.cell_type == "code" and "lk-quiz" in c.source)
+    quiz.outputs = [nbformat.v4.new_output("display_data", data={
+        WIDGET_VIEW: {"model_id": "0" * 32, "version_major": 2, "version_minor": 0},
+        "text/plain": "VBox()"})]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+        "state": {}, "version_major": 2, "version_minor": 0}}
     nb.metadata["lk_copy"] = "broken"
     nbformat.write(nb, target)
     return target
-

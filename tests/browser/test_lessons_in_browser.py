@@ -1,19 +1,30 @@
-"""What students see: each lesson in JupyterLab in Chromium, opened, run, clicked.
+"""What students see: each lesson in JupyterLab in Chromium, through a student's whole session.
 
-For each lesson of lessons.toml (expectations in tests/browser/expectations.toml):
-  1. opened before running: no "Error displaying widget" / "model not found", no widget stuck at
-     "Loading widget...", no stored widget output shown as its plain-text repr;
+For each notebook in notebooks/ (expectations in tests/browser/expectations.toml), on one shared
+JupyterLab server started with the flags `make lab` uses (lessonkit's pre-save hook):
+  1. opened before running, untrusted and trusted: every quiz, score and explorer cell shows its
+     static preview; nothing in an output can be clicked; no widget error, no disconnected
+     widget, nothing stuck at "Loading widget...";
   2. Run All (Run menu): every code cell ran, no error output, at least the expected number of
-     chart images and quiz widgets; a screenshot in build/screenshots/<stem>.png;
+     chart images and quiz widgets (LESSONKIT_SCREENSHOTS=1: a screenshot of the whole lesson in
+     build/screenshots/<stem>.png; a failing test always leaves one); the "Your turn"
+     checks that ran are saved in the progress file;
   3. one quiz question answered wrongly, then rightly, by clicking; the feedback read off the page;
-  4. an interactive chart's dropdown changed; the chart image on screen changes.
+     an interactive chart's dropdown changed; the chart image on screen changes;
+  4. saved (File > Save), kernel shut down, reopened: the file holds no widget view or state, the
+     page shows the previews and no widget error;
+  5. Run All: the answer, its feedback and the score are back; the summary to hand in says so;
+  6. Kernel > Restart Kernel and Run All: still back;
+  7. Start this lesson over (confirmed): cleared on screen and on disk.
 
-test_harness_selftest runs the same steps on a notebook generated here (plain ipywidgets with
-lessonkit's CSS classes), so the harness is proven before the lessons have content.
+test_harness_selftest runs the harness on a notebook generated here (plain ipywidgets with
+lessonkit's CSS classes), including a broken copy that proves the widget-error checks see errors.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import time
 import tomllib
@@ -64,21 +75,33 @@ def interactives(exp: dict) -> list[dict]:
 
 # --- the student's steps ----------------------------------------------------------------------
 
-def check_before_running(lab: ld.LabPage, exp: dict) -> None:
-    """Opened before running (trusted, as `make lab` and Binder open it): the stored widget
-    state renders as widgets, with no widget error and nothing shown as plain-text repr."""
+def stored_cells(lab: ld.LabPage) -> dict[str, int]:
+    """How many quiz, score and explorer cells the notebook file has (from the code)."""
+    nb = nbformat.read(lab.server.root_dir / lab.notebook_path, as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    return {"quiz": sum("quiz.show(" in c for c in code), "score": sum("quiz.score(" in c for c in code),
+            "explorer": sum("_explorer(" in c for c in code)}
+
+
+def check_before_running(lab: ld.LabPage, how: str = "") -> dict:
+    """Opened before running (or reopened after saving): previews, nothing clickable, no errors."""
+    where = f"{lab.notebook_path} opened {how or 'before running'}"
     lab.wait_widgets_settled()
     errors = lab.widget_error_texts()
-    assert not errors, f"{lab.notebook_path} opened before running shows widget errors: {errors}"
-    assert lab.loading_widget_count() == 0, (
-        f"{lab.notebook_path} opened before running: widgets stuck at 'Loading widget...'")
-    as_text = lab.stored_widgets_shown_as_text()
-    assert not as_text, (f"{lab.notebook_path} opened before running shows stored widgets as text: "
-                         f"{as_text[:2]} (is the stored widget state missing? run make execute)")
-    quizzes = lab.quiz_count()
-    assert quizzes >= exp["min_quizzes"], (
-        f"{lab.notebook_path} opened before running shows {quizzes} quizzes from the stored widget "
-        f"state, expected at least {exp['min_quizzes']}")
+    assert not errors, f"{where} shows widget errors: {errors}"
+    assert lab.loading_widget_count() == 0, f"{where}: outputs stuck at 'Loading widget...'"
+    assert lab.disconnected_widgets() == 0, f"{where}: disconnected widget icons"
+    controls = lab.output_controls()
+    assert not controls, f"{where}: outputs that look clickable before running: {controls[:3]}"
+    cells = stored_cells(lab)
+    seen = {"quiz": lab.outputs_with_text("Run this cell (Shift+Enter) to answer"),
+            "score": lab.outputs_with_text("to see your score"),
+            "explorer": lab.outputs_with_text("Run this cell (Shift+Enter) to change the view")}
+    assert seen == cells, f"{where}: previews shown {seen}, cells in the notebook {cells}"
+    images = lab.preview_images()
+    assert len(images) >= cells["explorer"] and all(alt and drawn for alt, drawn in images), (
+        f"{where}: explorer previews should show their chart with a text alternative: {images}")
+    return seen
 
 
 class Stopwatch:
@@ -100,8 +123,9 @@ def run_all_and_look(lab: ld.LabPage, exp: dict, screenshot: Path, clock: Stopwa
     charts, quizzes = lab.wait_for_counts(exp["min_charts"], exp["min_quizzes"])
     lab.wait_widgets_settled()
     clock.lap("wait for charts and quizzes")
-    lab.screenshot(screenshot)
-    clock.lap("screenshot")
+    if os.environ.get("LESSONKIT_SCREENSHOTS", "") not in ("", "0"):  # ~15 s per lesson
+        lab.screenshot(screenshot)
+        clock.lap("screenshot")
     prompts = lab.prompts()
     ran = [p for p in prompts if re.fullmatch(r"\[\d+\]:", p)]
     if summary_line:  # before the checks, so that a failing lesson still reports what it showed
@@ -165,91 +189,158 @@ def test_expectations_cover_the_lessons():
     assert not unknown, f"{EXPECTATIONS_FILE.name}: unknown top-level keys {sorted(unknown)}"
 
 
+def trusted_copy(lab_server, stem: str) -> str:
+    """A signed copy of the lesson (as `jupyter trust` would make it), for the trusted view."""
+    source = lab_server.root_dir / f"{stem}.ipynb"
+    target = lab_server.root_dir / "_trusted" / f"{stem}.ipynb"
+    target.parent.mkdir(exist_ok=True)
+    nb = nbformat.read(source, as_version=4)
+    nb.metadata["lk_copy"] = "trusted"  # signatures are by content: the copy must differ
+    nbformat.write(nb, target)
+    lab_server.trust(f"_trusted/{stem}.ipynb")
+    return f"_trusted/{stem}.ipynb"
+
+
+def progress_of(lab_server, stem: str) -> dict:
+    path = lab_server.progress_dir / f"{stem}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def check_answer_is_back(lab: ld.LabPage, exp: dict, when: str) -> None:
+    """After a re-run: the quiz shows the right answer chosen with its feedback, the score counts it."""
+    from playwright.sync_api import expect
+
+    quiz = exp["quiz"]
+    q = lab.quiz(quiz["id"])
+    feedback = q.locator(".lk-quiz-feedback").first
+    try:
+        expect(feedback).to_contain_text(quiz.get("right_feedback", "Correct"), timeout=15_000)
+    except AssertionError as e:
+        raise AssertionError(f"{lab.notebook_path} {when}: quiz {quiz['id']!r} shows {feedback.inner_text()!r}, "
+                             "not the saved answer's feedback") from e
+    right = quiz["right"] if isinstance(quiz["right"], str) else quiz["right"][0]
+    chosen = q.get_by_role("radio", name=right, exact=True)
+    if not chosen.count():
+        chosen = q.get_by_role("checkbox", name=right, exact=True)
+    assert chosen.first.is_checked(), f"{lab.notebook_path} {when}: the saved option {right!r} is not chosen"
+    score = lab.notebook.locator(".lk-quiz-score").first.inner_text()
+    assert re.search(r"Answered 1 of \d+", score), f"{lab.notebook_path} {when}: score line {score!r}"
+
+
 @pytest.mark.parametrize("stem", LESSONS)
-def test_lesson_in_browser(stem, open_notebook, lab_server, summary_line):
+def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_line):
     exp = load_expectations().get(stem)
     if exp is None:
         pytest.fail(f"no expectations for {stem}: add [lessons.\"{stem}\"] to {EXPECTATIONS_FILE}")
     assert not validate(stem, exp), validate(stem, exp)
+    assert exp.get("quiz"), f"{stem}: the lifecycle needs a quiz question in {EXPECTATIONS_FILE.name}"
     clock = Stopwatch()
-    lab_server.trust(f"{stem}.ipynb")  # as `make lab` and Binder's postBuild do
-    lab = open_notebook(f"{stem}.ipynb")
-    clock.lap("open")
-    check_before_running(lab, exp)
+    notebook = f"{stem}.ipynb"
+    # 1. Before running: untrusted (any student's copy; make lab and Binder trust nothing) and trusted.
+    trusted = open_notebook(trusted_copy(lab_server, stem), wait=False)
+    lab = open_notebook(notebook)
+    trusted.wait_open()
+    clock.lap("open (two copies)")
+    shown = check_before_running(lab, "before running (untrusted)")
+    assert check_before_running(trusted, "before running (trusted)") == shown
+    trusted.close()
     clock.lap("check before running")
+
+    # 2. Run All, 3. answer and explore.
     report = run_all_and_look(lab, exp, ld.SCREENSHOT_DIR / f"{stem}.png", clock, summary_line)
+    tasks = progress_of(lab_server, stem).get("tasks", {})
+    assert tasks and all(t["ok"] for t in tasks.values()), (
+        f"{stem}: after Run All (solutions and checks ran) the progress file should list the Your-turn "
+        f"tasks as done: {tasks}")
     report |= answer_quiz(lab, exp)
-    clock.lap("quiz")
+    saved = progress_of(lab_server, stem)["quiz"][exp["quiz"]["id"]]
+    assert saved["tries"] == 2 and saved["solved"] and saved["first_try_right"] is False, saved
     report |= change_charts(lab, exp)
-    clock.lap("interactive charts")
+    clock.lap("quiz, tasks, interactive charts")
+
+    # 4. Save, shut the kernel down, reopen.
+    lab.save()
+    stored = (lab_server.root_dir / notebook).read_text(encoding="utf-8")
+    assert ld.WIDGET_VIEW not in stored and "widget-state" not in stored, (
+        f"{stem}: the saved file still holds widget views or state (is the pre-save hook enabled?)")
+    lab.close()  # closes the page and shuts the kernel down
+    lab = open_notebook(notebook)
+    check_before_running(lab, "again after saving")
+    clock.lap("save, shut down, reopen")
+
+    # 5. Run All: answers back. 6. Restart and Run All: still back.
+    lab.run_all()
+    lab.wait_widgets_settled()
+    check_answer_is_back(lab, exp, "after reopening and Run All")
+    card = lab.notebook.locator(".lk-quiz-card").first
+    card.locator(".lk-quiz-summary-button").first.click()
+    summary = card.locator(".lk-quiz-summary pre").first
+    summary.wait_for(state="visible", timeout=15_000)
+    text = summary.inner_text()
+    assert "right after" in text and re.search(r"Your turn: (\d+) of \1 tasks done", text), text
+    with lab.page.expect_download(timeout=15_000) as download:
+        card.locator(".lk-quiz-download").first.click()
+    assert Path(download.value.path()).read_text(encoding="utf-8").strip() == text.strip()
+    clock.lap("run all after reopening")
+    lab.run_all(restart=True)
+    lab.wait_widgets_settled()
+    check_answer_is_back(lab, exp, "after Restart Kernel and Run All")
+    assert not lab.widget_error_texts() and not lab.error_outputs()
+    clock.lap("restart and run all")
+
+    # 7. Start over.
+    from playwright.sync_api import expect
+
+    card = lab.notebook.locator(".lk-quiz-card").first
+    card.locator(".lk-quiz-start-over").first.click()
+    card.locator(".lk-quiz-start-over-yes").first.click()
+    expect(card.locator(".lk-quiz-score").first).to_contain_text("Answered 0 of", timeout=15_000)
+    q = lab.quiz(exp["quiz"]["id"])
+    assert q.locator(".lk-quiz-feedback").first.inner_text().strip() == ""
+    assert not (lab_server.progress_dir / f"{stem}.json").exists()
+    clock.lap("start over")
     print(f"{stem}: {report}\n  seconds: {clock.laps}")
+    summary_line(f"{stem} lifecycle seconds: " + ", ".join(f"{k} {v}" for k, v in clock.laps.items()))
 
 
 def test_harness_selftest(open_notebook, lab_server, selftest_execution, summary_line):
-    """The harness on a generated notebook: stored widget state, Run All, quiz, two interactive charts.
-
-    The notebook is executed with tools/execute_notebooks.py (as `make execute` does), so it
-    carries outputs and widget state. Two copies are opened before running:
-      - untrusted (as on any machine that did not sign it: a student's, Binder, this test
-        server): JupyterLab shows each stored widget output as its plain-text repr; no error text;
-      - trusted (signed with the server's notary): the stored widget state renders as widgets.
-    A third, trusted copy with broken widget state proves that the error checks see errors.
-    """
+    """The harness on a generated notebook: executed as `make execute` does (no widget state
+    stored), opened before running, Run All, quiz, two interactive charts. A trusted copy with a
+    widget view whose model is missing proves that the error checks see "model not found"."""
     clock = Stopwatch()
-    untrusted = selftest_execution.wait()
-    folder = untrusted.parent
-    trusted = folder / "harness_selftest_trusted.ipynb"
-    # Signatures are by content: the trusted copy must differ or both would be trusted.
-    nb = nbformat.read(untrusted, as_version=4)
-    nb.metadata["lk_copy"] = "trusted"
-    nbformat.write(nb, trusted)
-    lab_server.trust(f"_harness/{trusted.name}")
-    broken = ld.break_widget_state(untrusted, folder / "harness_selftest_broken.ipynb")
+    executed = selftest_execution.wait()
+    nb = nbformat.read(executed, as_version=4)
+    assert "widgets" not in nb.metadata and ld.WIDGET_VIEW not in json.dumps(nb), (
+        "tools/execute_notebooks.py stored widget views or state")
+    broken = ld.with_missing_widget_model(executed, executed.parent / "harness_selftest_broken.ipynb")
     lab_server.trust(f"_harness/{broken.name}")
     clock.lap("wait for tools/execute_notebooks.py")
-    # The three pages load JupyterLab at the same time.
-    pages = {nb: open_notebook(f"_harness/{nb.name}", wait=False) for nb in (untrusted, broken, trusted)}
-    for lab in pages.values():
-        lab.wait_open()
-    clock.lap("open three copies")
+    pages = {p: open_notebook(f"_harness/{p.name}", wait=False) for p in (executed, broken)}
+    for page in pages.values():
+        page.wait_open()
+    clock.lap("open two copies")
 
-    # Untrusted: the fallback the lessons would show. The detector must see all three widgets.
-    lab = pages[untrusted]
-    lab.wait_widgets_settled()
-    assert lab.widget_error_texts() == []
-    as_text = lab.stored_widgets_shown_as_text()
-    assert len(as_text) == 3 and lab.quiz_count() == 0, (
-        f"untrusted notebook: expected the 3 stored widgets as plain text, got {as_text} and "
-        f"{lab.quiz_count()} rendered quizzes -- has JupyterLab's handling of untrusted widget "
-        f"outputs changed? Update tests/browser/README.md")
-    lab.close()
-
-    # Negative control, trusted: a widget model missing from the stored state, and an Image view
-    # that fails to build. The error checks must see both.
     lab = pages[broken]
     lab.wait_widgets_settled()
     errors = " | ".join(lab.widget_error_texts())
-    assert "model not found" in errors and "Failed to create view for 'ImageView'" in errors, (
-        f"the widget error checks missed a broken widget; they found: {errors!r}")
+    assert "model not found" in errors, f"the widget error checks missed a missing model; they found: {errors!r}"
     lab.close()
 
-    # Trusted: the full walk-through, starting with the stored widget state rendered.
-    lab = pages[trusted]
-    check_before_running(lab, ld.SELFTEST_EXPECT)
-    stored = lab.wait_for_counts(3, 1)
-    assert stored == (3, 1), f"stored widget state did not render: (charts, quizzes) = {stored}"
-    clock.lap("check the three copies")
+    lab = pages[executed]
+    lab.wait_widgets_settled()
+    assert lab.widget_error_texts() == [] and lab.output_controls() == [] and lab.disconnected_widgets() == 0
+    clock.lap("check the two copies")
     exp = ld.SELFTEST_EXPECT
     report = run_all_and_look(lab, exp, ld.SCREENSHOT_DIR / "harness_selftest.png", clock)
     assert report["quizzes"] == 1 and report["charts"] == 3, report
+    assert lab.output_controls(), "after Run All the live widgets should be there"
     report |= answer_quiz(lab, exp)
     assert report["wrong answer feedback"].startswith("Not quite — Vietnam")
     assert report["right answer feedback"].startswith("Correct — Pyongyang")
     clock.lap("quiz")
     report |= change_charts(lab, exp)
     clock.lap("interactive charts")
-    lab.screenshot(ld.SCREENSHOT_DIR / "harness_selftest-after-clicks.png")
     print(f"harness self-test: {report}")
-    summary_line("harness self-test: stored widget state renders only when trusted (untrusted: "
-                 f"{len(as_text)} widget outputs as plain text); quiz and {len(exp['interactive'])} "
-                 "interactive charts clicked; seconds: " + ", ".join(f"{k} {v}" for k, v in clock.laps.items()))
+    summary_line("harness self-test: no widget state stored, a missing model is caught; quiz and "
+                 f"{len(exp['interactive'])} interactive charts clicked; seconds: "
+                 + ", ".join(f"{k} {v}" for k, v in clock.laps.items()))
