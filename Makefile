@@ -69,10 +69,11 @@ test-oldest: $(OLDEST)/.installed
 execute: $(VENV)/.test-installed
 	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
 
-## make bench: notebook run time against a floor, and interactive redraw times
+## make bench: notebook run time against a floor, interactive redraw times, kernel memory growth on re-runs
 bench: $(VENV)/.test-installed
 	$(BIN)/python tools/bench_notebooks.py $(NOTEBOOKS)
 	$(BIN)/python tools/bench_charts.py
+	$(BIN)/python tools/bench_memory.py $(firstword $(NOTEBOOKS))
 
 ## make pins: re-resolve the newest allowed versions and write them to requirements/constraints.txt
 pins: $(BIN)/python

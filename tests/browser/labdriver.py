@@ -365,25 +365,6 @@ class LabPage:
         while time.monotonic() < deadline and self.loading_widget_count():
             self.page.wait_for_timeout(200)
 
-    def stored_widgets_shown_as_text(self) -> list[str]:
-        """Stored widget outputs that the page shows as their plain-text repr ("VBox(children=...").
-
-        JupyterLab renders a stored widget view only in a trusted notebook; in an untrusted one
-        (any machine that did not sign it) it falls back to the output's text/plain.
-        """
-        import nbformat
-
-        nb = nbformat.read(self.server.root_dir / self.notebook_path, as_version=4)
-        reprs = {
-            str(o["data"]["text/plain"]).strip()[:60]
-            for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-            if WIDGET_VIEW in o.get("data", {}) and str(o["data"].get("text/plain", "")).strip()
-        }
-        if not reprs:
-            return []
-        shown = self.notebook.locator('.jp-OutputArea-output[data-mime-type="text/plain"]').all_inner_texts()
-        return [t.strip()[:100] for t in shown if t.strip()[:60] in reprs]
-
     def error_outputs(self) -> list[str]:
         """Texts of outputs that show an exception (error outputs and stderr tracebacks)."""
         found = []

@@ -222,7 +222,7 @@ class QuestionWidget(widgets.VBox):
         self.retry_button.layout.display = HIDDEN
         self._show_saved()
         self._update_from_attempt()
-        _live_questions.setdefault(bank.name, []).append(self)
+        live_questions(bank.name).append(self)  # (drops the closed ones: no pile-up on re-runs)
 
     # --- controls -------------------------------------------------------------------
     def _build_controls(self) -> widgets.Widget:
