@@ -45,7 +45,9 @@ def execute(path: Path, nb=None) -> tuple[str, float]:
         timeout=120,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-        store_widget_state=False,
+        # nbclient must track widget state to run Output widgets (with False it raises KeyError on
+        # their messages); strip_widgets below drops the state and the widget views.
+        store_widget_state=True,
         record_timing=False,  # no run timestamps: re-running unchanged code changes no bytes
     )
     with tempfile.TemporaryDirectory(prefix="lessonkit-progress-") as progress_dir:
