@@ -206,6 +206,16 @@ class LabServer:
         nb = nbformat.read(path, as_version=4)
         NotebookNotary(db_file=str(self.state_dir / "nbsignatures.db"),
                        secret_file=str(self.state_dir / "notebook_secret")).sign(nb)
+        assert self.is_trusted(notebook_path)
+
+    def is_trusted(self, notebook_path: str) -> bool:
+        """Whether this server's notary has signed the notebook as it is on disk."""
+        import nbformat
+        from nbformat.sign import NotebookNotary
+
+        nb = nbformat.read(self.root_dir / notebook_path, as_version=4)
+        return NotebookNotary(db_file=str(self.state_dir / "nbsignatures.db"),
+                              secret_file=str(self.state_dir / "notebook_secret")).check_signature(nb)
 
     def stop(self) -> None:
         """SIGTERM to the server's process group (server and kernels), SIGKILL if it lingers."""

@@ -2,7 +2,7 @@
 
 For each notebook in notebooks/ (expectations in tests/browser/expectations.toml), on one shared
 JupyterLab server started with the flags `make lab` uses (lessonkit's pre-save hook):
-  1. opened before running, untrusted and trusted: every quiz, score and explorer cell shows its
+  1. opened before running, untrusted (and, at step 4, trusted): every quiz, score and explorer cell shows its
      static preview; nothing in an output can be clicked; no widget error, no disconnected
      widget, nothing stuck at "Loading widget...";
   2. Run All (Run menu): every code cell ran, no error output, at least the expected number of
@@ -189,18 +189,6 @@ def test_expectations_cover_the_lessons():
     assert not unknown, f"{EXPECTATIONS_FILE.name}: unknown top-level keys {sorted(unknown)}"
 
 
-def trusted_copy(lab_server, stem: str) -> str:
-    """A signed copy of the lesson (as `jupyter trust` would make it), for the trusted view."""
-    source = lab_server.root_dir / f"{stem}.ipynb"
-    target = lab_server.root_dir / "_trusted" / f"{stem}.ipynb"
-    target.parent.mkdir(exist_ok=True)
-    nb = nbformat.read(source, as_version=4)
-    nb.metadata["lk_copy"] = "trusted"  # signatures are by content: the copy must differ
-    nbformat.write(nb, target)
-    lab_server.trust(f"_trusted/{stem}.ipynb")
-    return f"_trusted/{stem}.ipynb"
-
-
 def progress_of(lab_server, stem: str) -> dict:
     path = lab_server.progress_dir / f"{stem}.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
@@ -236,14 +224,11 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     assert exp.get("quiz"), f"{stem}: the lifecycle needs a quiz question in {EXPECTATIONS_FILE.name}"
     clock = Stopwatch()
     notebook = f"{stem}.ipynb"
-    # 1. Before running: untrusted (any student's copy; make lab and Binder trust nothing) and trusted.
-    trusted = open_notebook(trusted_copy(lab_server, stem), wait=False)
+    # 1. Before running, untrusted (any student's copy: make lab and Binder trust nothing).
+    assert not lab_server.is_trusted(notebook)
     lab = open_notebook(notebook)
-    trusted.wait_open()
-    clock.lap("open (two copies)")
-    shown = check_before_running(lab, "before running (untrusted)")
-    assert check_before_running(trusted, "before running (trusted)") == shown
-    trusted.close()
+    clock.lap("open")
+    check_before_running(lab, "before running (untrusted)")
     clock.lap("check before running")
 
     # 2. Run All, 3. answer and explore.
@@ -264,8 +249,13 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     assert ld.WIDGET_VIEW not in stored and "widget-state" not in stored, (
         f"{stem}: the saved file still holds widget views or state (is the pre-save hook enabled?)")
     lab.close()  # closes the page and shuts the kernel down
+    # Saved after running, the file is signed by the server (trusted); reopening it is the
+    # trusted case of "opened before running".
+    signed_by_save = lab_server.is_trusted(notebook)
+    if not signed_by_save:
+        lab_server.trust(notebook)
     lab = open_notebook(notebook)
-    check_before_running(lab, "again after saving")
+    check_before_running(lab, "again after saving (trusted)")
     clock.lap("save, shut down, reopen")
 
     # 5. Run All: answers back. 6. Restart and Run All: still back.
@@ -300,7 +290,7 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     assert not (lab_server.progress_dir / f"{stem}.json").exists()
     clock.lap("start over")
     print(f"{stem}: {report}\n  seconds: {clock.laps}")
-    summary_line(f"{stem} lifecycle seconds: " + ", ".join(f"{k} {v}" for k, v in clock.laps.items()))
+    summary_line(f"{stem} lifecycle (saved file signed by the server: {signed_by_save}) seconds: " + ", ".join(f"{k} {v}" for k, v in clock.laps.items()))
 
 
 def test_harness_selftest(open_notebook, lab_server, selftest_execution, summary_line):
