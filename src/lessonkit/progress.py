@@ -28,7 +28,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 FORMAT = "lessonkit-progress"
@@ -122,7 +122,7 @@ def save(progress: Progress) -> Path:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def record_quiz(lesson_id: str, question_id: str, entry: dict) -> Progress:

@@ -27,7 +27,7 @@ HIDDEN, SHOWN = qw.HIDDEN, qw.SHOWN
 CONFIRM = ("Start this lesson over? All your quiz answers and “Your turn” results of this lesson "
            "are cleared, on this computer, for good.")
 
-_cards: dict[str, "ScoreCard"] = {}
+_cards: dict[str, ScoreCard] = {}
 
 
 def lesson_tasks(lesson_id: str) -> list[tuple[str, bool]]:

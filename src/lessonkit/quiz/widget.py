@@ -60,7 +60,7 @@ _bank_titles: dict[str, str] = {}
 # a one-line notice per bank (an unreadable progress file), shown once; the live questions.
 _answers: dict[tuple[str, str], object] = {}
 _notices: dict[str, str] = {}
-_live_questions: dict[str, list["QuestionWidget"]] = {}
+_live_questions: dict[str, list[QuestionWidget]] = {}
 NOTICE_NOT_SAVED = "Your answer could not be saved on this computer: it will be gone after a restart."
 
 
@@ -141,7 +141,7 @@ def reset(bank_name: str | None = None) -> None:
         refresh_score_line(name)
 
 
-def live_questions(bank_name: str) -> list["QuestionWidget"]:
+def live_questions(bank_name: str) -> list[QuestionWidget]:
     """The questions of a bank whose widgets are still open in the front end."""
     alive = [q for q in _live_questions.get(bank_name, []) if q.comm is not None]
     _live_questions[bank_name] = alive
