@@ -87,7 +87,7 @@ def test_numeric_wrong_says_direction_and_why():
     assert right.feedback == (NUMERIC.feedback_correct,)
 
 
-@pytest.mark.parametrize("answer", [None, "", "abc", float("nan"), True])
+@pytest.mark.parametrize("answer", [None, "", "  ", float("nan"), True])
 def test_numeric_without_number_is_incomplete(answer):
     result = grade(NUMERIC, answer)
     assert not result.complete
@@ -226,3 +226,54 @@ def test_ordering_is_never_shown_in_the_right_order():
     two = dataclasses.replace(ORDERING, items=("x", "y"))
     for name in ("a", "b", "c", "d"):
         assert display_order(name, two) == [1, 0]
+
+
+# --- number boxes: what students type ---------------------------------------------------------
+@pytest.mark.parametrize("typed,value", [
+    ("19", 19.0), (" 19 ", 19.0), ("0", 0.0), ("19,5", 19.5), ("19.5", 19.5), ("1 000", 1000.0),
+    ("1\u202f000", 1000.0), ("-3", -3.0), ("+3", 3.0), ("\u22123", -3.0), ("2,5e3", 2500.0),
+])
+def test_to_number_reads_what_students_type(typed, value):
+    assert to_number(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["", "  ", "19:22", "1.000,5", "abc", "1,2,3", "nan", "inf", "1e400"])
+def test_to_number_refuses_what_is_not_one_number(typed):
+    assert to_number(typed) is None
+
+
+def test_zero_is_an_answer_and_an_empty_box_is_not():
+    assert grade(NUMERIC, "0").complete and not grade(NUMERIC, "0").correct
+    assert grade(NUMERIC, "").feedback == ("Type a number first.",)
+
+
+def test_a_clock_time_is_refused_with_a_hint_to_give_the_hour():
+    result = grade(NUMERIC, "19:22")
+    assert not result.complete
+    assert "19:22" in result.feedback[0] and "19" in result.feedback[0] and "hour" in result.feedback[0]
+
+
+def test_a_try_counts_only_when_the_answer_changed():
+    attempt = Attempt(NUMERIC)
+    attempt.check("150")
+    attempt.check("150")      # a double click
+    attempt.check(" 150,0 ")  # the same number, typed again
+    assert attempt.tries == 1 and attempt.wrong_tries == 1
+    attempt.check("140")
+    assert attempt.tries == 2
+    attempt.check("141")
+    attempt.check("141")
+    assert attempt.tries == 3 and attempt.solved
+
+
+def test_a_double_click_on_a_choice_is_one_try():
+    attempt = Attempt(SINGLE)
+    wrong = next(i for i, o in enumerate(SINGLE.options) if not o.correct)
+    attempt.check(wrong)
+    attempt.check(wrong)
+    assert attempt.tries == 1
+
+
+def test_text_that_is_not_a_number_says_so():
+    result = grade(NUMERIC, "abc")
+    assert not result.complete and "not one number" in result.feedback[0]

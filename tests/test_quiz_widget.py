@@ -169,12 +169,12 @@ def test_true_false():
 
 def test_numeric_with_unit_and_three_tries():
     q = question("votes-in-favour")
-    assert isinstance(q.number, widgets.FloatText)
+    assert isinstance(q.number, widgets.Text) and q.number.value == "" and q.number.continuous_update
     assert "states" in q.number.description
     q.check_button.click()  # nothing typed yet
     assert "Type a number first." in q.feedback.value
 
-    for value in (150, 100):
+    for value in ("150", "100"):
         q.number.value = value
         q.check_button.click()
     assert "100 is too low." in q.feedback.value
@@ -182,15 +182,30 @@ def test_numeric_with_unit_and_three_tries():
     assert "It was more than 140." in q.hint.value
     assert not shown(q.show_answer_button)  # this question has max_tries = 3
 
-    q.number.value = 140
+    q.number.value = "140"
     q.check_button.click()
     assert shown(q.show_answer_button)
     q.show_answer_button.click()
     assert "141 states" in q.answer.value
 
-    q.number.value = 141
+    q.number.value = "141"
     q.check_button.click()
     assert "Correct —" in q.feedback.value and "35 abstained" in q.feedback.value
+
+
+def test_number_box_takes_zero_a_decimal_comma_and_counts_a_try_only_for_a_new_answer():
+    q = question("votes-in-favour")
+    q.number.value = "0"
+    q.check_button.click()
+    assert "0 is too low." in q.feedback.value and q.attempt.tries == 1
+    q.check_button.click()  # a double click
+    q.check_button.click()
+    assert q.attempt.tries == 1 and not shown(q.show_answer_button)
+    q.number.value = "140,5"
+    q.check_button.click()
+    assert "140.5 is too low." in q.feedback.value and q.attempt.tries == 2
+    q.retry_button.click()
+    assert q.number.value == ""
 
 
 # --- ordering ------------------------------------------------------------------------
@@ -307,7 +322,7 @@ def test_css_classes_for_browser_tests():
 def test_every_control_is_labelled():
     box = qw.quiz_box(load(BANK))
     for w in all_widgets(box):
-        if isinstance(w, (widgets.Checkbox, widgets.FloatText, widgets.Dropdown, widgets.Button)):
+        if isinstance(w, (widgets.Checkbox, widgets.Text, widgets.Dropdown, widgets.Button)):
             assert w.description.strip(), w
         if isinstance(w, widgets.RadioButtons):
             assert all(label.strip() for label, _ in w.options)
@@ -347,6 +362,7 @@ quote = "<img src=x onerror=alert(1)>"
 translation = "<b>bold</b>"
 hint = "<script>alert('hint')</script>"
 table = "<script>t</script>"
+max_tries = 1
   [[question.option]]
   text = "<script>alert('option')</script>"
   correct = true
@@ -360,8 +376,6 @@ table = "<script>t</script>"
 def test_script_in_bank_is_escaped(quiz_root):
     (quiz_root / "quizzes" / "evil.toml").write_text(textwrap.dedent(EVIL), encoding="utf-8")
     q = question("evil", bank="evil")
-    q.choice.value = 1
-    q.check_button.click()
     q.choice.value = 1
     q.check_button.click()
     q.show_answer_button.click()

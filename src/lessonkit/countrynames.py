@@ -20,15 +20,16 @@ def fold(text: object) -> str:
     return " ".join(text.casefold().split())
 
 
-def _tables():
-    countries = data.load("countries")
+def _tables(countries=None):
+    """The countries table (or the one given, e.g. a test fixture) and the aliases of its states."""
+    countries = data.load("countries") if countries is None else countries
     aliases = data.load("country_aliases")
-    return countries, aliases
+    return countries, aliases[aliases["iso3"].isin(set(countries["iso3"]))]
 
 
-def lookup() -> dict[str, str]:
+def lookup(countries=None) -> dict[str, str]:
     """Folded code, name or alias -> iso3."""
-    countries, aliases = _tables()
+    countries, aliases = _tables(countries)
     found: dict[str, str] = {}
     for alias, iso3 in zip(aliases["alias"], aliases["iso3"]):
         found[fold(alias)] = iso3
@@ -55,9 +56,9 @@ def to_code(text: object, table: dict[str, str] | None = None) -> str | None:
     return (table if table is not None else lookup()).get(fold(text))
 
 
-def suggestions() -> list[str]:
+def suggestions(countries=None) -> list[str]:
     """What a name box may offer: every English name, then the aliases, alphabetically."""
-    countries, aliases = _tables()
+    countries, aliases = _tables(countries)
     shown = sorted(countries["name_en"], key=fold)
     taken = {fold(n) for n in shown}
     extra = sorted((a for a in aliases["alias"] if fold(a) not in taken), key=fold)

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 import pandas as pd
 
-from lessonkit import history, live, plaintext
+from lessonkit import countrynames, history, live, plaintext
 from lessonkit import png as small_png
 from lessonkit.charts import style
 from lessonkit.charts.flows import FlowCanvas, NoFlows, flow_diagram
@@ -146,21 +146,35 @@ class VoteExplorer(_Explorer):
                 label += " [totals only]"
             options.append((label, sid))
         self.resolution = widgets.Dropdown(options=options, value=str(row["short_id"]), description="Resolution",
-                                           layout=widgets.Layout(width="auto", max_width="560px"))
+                                           layout=widgets.Layout(width="auto", max_width="100%"))
         self.view = widgets.ToggleButtons(options=list(VIEWS.items()), value=view, description="View",
                                           style={"button_width": "70px"})
         self.countries = widgets.TagsInput(value=[self._names[c] for c in highlight],
                                            allowed_tags=sorted(self._names.values()), allow_duplicates=False,
                                            layout=widgets.Layout(width="auto"))
+        # Typing a state: names, codes and aliases (data/country_aliases.csv), any case; Enter adds it.
+        self._lookup = countrynames.lookup(self.tables["countries"])
+        self.add_state = widgets.Combobox(options=countrynames.suggestions(self.tables["countries"]),
+                                          placeholder="type a state, then Enter", ensure_option=False,
+                                          continuous_update=False, description="Add",
+                                          layout=widgets.Layout(width="18em"))
+        self.add_state.add_class("lk-add-state")
+        self.add_message = widgets.HTML()
+        self.add_message.add_class("lk-add-message")
+        self.add_state.observe(self._add_typed_state, names="value")
         self.image = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="800px"))
         self.header = widgets.HTML()
         self.caption = widgets.HTML()
         self.chart: Chart | None = None
         self.canvases = {"seats": SeatCanvas(), "map": TileCanvas(vote_model.load_tiles())}
         self.timings: list[float] = []
+        def wrap() -> widgets.Layout:  # rows that wrap in a narrow notebook instead of cutting controls off
+            return widgets.Layout(flex_flow="row wrap", align_items="center", max_width="100%")
+
         self.widget = plaintext.Box([
-            widgets.HBox([self.resolution, self.view]),
-            widgets.HBox([widgets.Label("Highlight:"), self.countries]),
+            widgets.HBox([self.resolution, self.view], layout=wrap()),
+            widgets.HBox([widgets.Label("Highlight:"), self.countries], layout=wrap()),
+            widgets.HBox([self.add_state, self.add_message], layout=wrap()),
             self.header,
             self.image,
             self.caption,
@@ -175,6 +189,24 @@ class VoteExplorer(_Explorer):
     def highlight(self) -> list[str]:
         return [self._codes[n] for n in self.countries.value if n in self._codes]
 
+    def _add_typed_state(self, change) -> None:
+        """Enter in the box: add the state it names (name, code or alias, any case) and clear the
+        box; an unknown name gets a message next to the box and is cleared too."""
+        typed = (change["new"] or "").strip()
+        if not typed:
+            return
+        code = countrynames.to_code(typed, self._lookup)
+        if code is None or code not in self._names:
+            self.add_message.value = (f"<span role='status' style='color:var(--jp-error-color1, #b00020)'>No UN member "
+                                      f"state called \u201c{html.escape(typed)}\u201d: try its English name or "
+                                      "its code, e.g. United States or USA.</span>")
+        else:
+            name = self._names[code]
+            self.add_message.value = ""
+            if name not in self.countries.value:
+                self.countries.value = [*self.countries.value, name]
+        self.add_state.value = ""
+
     def draw(self) -> Chart:
         """The chart for the controls' current values (not displayed)."""
         func = seat_chart if self.view.value == "seats" else tile_map
@@ -185,6 +217,7 @@ class VoteExplorer(_Explorer):
     def redraw(self, change=None) -> None:
         """Re-render the chart into the image (called by the controls)."""
         start = time.perf_counter()
+        self.resolution.tooltip = self.resolution.label  # the full name, also when the menu is cut
         try:
             chart = self.draw()
         except code_model.UnknownCode as exc:  # a name the tables do not know: say so, keep the last picture

@@ -95,6 +95,11 @@ def seat_chart(
     return build.chart("seat_chart", fig, title, subtitle, src_line, alt, data.reset_index(drop=True), sources, ids)
 
 
+# Labels round the arc: spread_angles keeps them 0.2 rad apart in [0.3, pi - 0.3], room for 12;
+# more would overlap, so the rest stay outlined and a line says how many.
+MAX_LABELS = 12
+
+
 class SeatCanvas:
     """The hemicycle's figure, built once and redrawn in place by `update` (the interactive
     explorer keeps one and updates it for every change, which is much faster than building a
@@ -122,6 +127,8 @@ class SeatCanvas:
         self.centre = ax.text(0, 0.17, "", ha="center", va="center", fontsize=16, fontweight="bold",
                               color=style.DARK, gid="centre")
         self.count = ax.text(0, 0.05, "", ha="center", va="center", fontsize=style.FONT["small"], color=style.MUTED)
+        self.more = ax.text(0, -0.12, "", ha="center", va="center", fontsize=style.FONT["small"], color=style.DARK,
+                            gid="more-highlighted")
         handles = []
         for vote in code_model.SEAT_BLOCKS:
             marker = style.VOTE_MARKERS[vote]
@@ -158,6 +165,9 @@ class SeatCanvas:
             artist.remove()
         self.labels = []
         hi = seats[hi_mask]
+        more = max(0, len(hi) - MAX_LABELS)  # beyond what fits round the arc without overlapping
+        hi = hi.iloc[:MAX_LABELS]
+        placed = []  # boxes of the labels kept; a label that would overlap one is dropped (counted in "more")
         if len(hi):
             # label directions as seen from just below the centre: seats at the same angle (the
             # floor of the hemicycle) then get their labels in left-to-right order, so lines don't cross
@@ -171,12 +181,19 @@ class SeatCanvas:
                 ux, uy = dx / norm, dy / norm
                 line = Line2D([st["x"] + ux * gap, lx - ux * 0.03], [st["y"] + uy * gap, ly - uy * 0.03],
                               color=style.DARK, linewidth=0.8, zorder=4, gid=f"leader-{st['iso3']}")
-                ax.add_line(line)
                 ha = "center" if abs(math.cos(a)) < 0.3 else ("right" if math.cos(a) < 0 else "left")
                 text = ax.text(lx, ly, f"{st['name']}: {style.VOTE_LABELS[st['vote']].lower()}", ha=ha,
                                va="center", fontsize=style.FONT["body"], fontweight="bold", color=style.DARK,
                                gid=f"label-{st['iso3']}", zorder=4)
+                box = text.get_window_extent(renderer=self.fig.canvas.get_renderer())
+                if any(box.overlaps(other) for other in placed):
+                    text.remove()
+                    more += 1
+                    continue
+                placed.append(box)
+                ax.add_line(line)
                 self.labels += [line, text]
+        self.more.set_text(f"+{more} more highlighted (outlined; named in the text alternative)" if more else "")
         self.centre.set_text(sid)
         self.count.set_text(f"{n} member states" if n == 193 else f"{n} seats")
         for text, vote in zip(self.legend.get_texts(), code_model.SEAT_BLOCKS):

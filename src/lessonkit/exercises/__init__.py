@@ -13,7 +13,8 @@ exercise cell, gets one sentence instead of a grade.
 
 Each lesson registers its tasks in its own module (lesson1.py, ...) with `task(...)`. The
 expected answer is always computed from data/ by the task's `solve` function, never typed in.
-Importing this package in IPython also switches on lessonkit's friendly error messages.
+Importing this package in IPython also switches on lessonkit's friendly error messages and
+keeps arrow keys inside quiz controls (lessonkit.keys).
 """
 
 from __future__ import annotations
@@ -207,11 +208,13 @@ def _activate_in_ipython() -> None:
     shell = get_ipython()
     if shell is None or not hasattr(shell, "events"):
         return
-    from lessonkit import friendly
+    from lessonkit import friendly, keys
     from lessonkit.exercises import freshness
 
     freshness.install(shell)
     friendly.install(shell)
+    if getattr(shell, "kernel", None) is not None:  # a notebook, not a terminal IPython
+        keys.show_once(shell)
 
 
 _activate_in_ipython()

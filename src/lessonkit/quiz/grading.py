@@ -10,6 +10,7 @@ Answers, by question type (indexes are into the bank's order, not the shuffled d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -78,9 +79,19 @@ def _indexes(answer: object, n: int) -> set[int] | None:
     return chosen
 
 
+CLOCK_TIME = re.compile(r"^\s*(\d{1,2})\s*[:.h]\s*(\d{2})\s*$")
+
+
 def _grade_numeric(question: Question, answer: object) -> Result:
     value = to_number(answer)
     if value is None:
+        if isinstance(answer, str) and (m := CLOCK_TIME.match(answer)) and ":" in answer:
+            hour = int(m.group(1))
+            return _incomplete(f"{answer.strip()} is a clock time: type one number, the hour only "
+                               f"({hour} for {answer.strip()}).")
+        if isinstance(answer, str) and answer.strip():
+            return _incomplete(f"\u201c{answer.strip()[:20]}\u201d is not one number: type digits only, with a "
+                               "comma or point for decimals (2,5 or 2.5).")
         return _incomplete("Type a number first.")
     expected = float(question.answer)
     slack = question.tolerance + 1e-9 * max(1.0, abs(expected))
@@ -90,16 +101,26 @@ def _grade_numeric(question: Question, answer: object) -> Result:
     return Result(True, False, (f"{format_number(value)} is {direction}.", question.feedback_wrong))
 
 
+NUMBER_TEXT = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$", re.IGNORECASE)
+
+
 def to_number(answer: object) -> float | None:
-    """A float from a number or a text like "2,5" or "1 000"; None if there is none."""
+    """A float from a number or a text as students type it: "2,5" or "2.5" (a comma is a
+    decimal comma), "1 000" (spaces group digits), "−3". None if it is not one number: an
+    empty box, "19:22" (a clock time), "1.000,5", "nan", "inf"."""
     if isinstance(answer, bool) or answer is None:
         return None
     if isinstance(answer, (int, float)):
-        value = float(answer)
-    elif isinstance(answer, str):
-        text = answer.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
         try:
-            value = float(text)
+            value = float(answer)
+        except OverflowError:
+            return None
+    elif isinstance(answer, str):
+        text = "".join(answer.split()).replace("\u2212", "-")
+        if not NUMBER_TEXT.match(text):
+            return None
+        try:
+            value = float(text.replace(",", "."))
         except ValueError:
             return None
     else:
@@ -150,12 +171,24 @@ def explanation(question: Question) -> tuple[str, ...]:
     return (question.feedback_correct,)
 
 
+def _same_answer_key(question: Question, answer: object) -> object:
+    """What makes two answers the same (the number, not how it was typed; a set of ticks)."""
+    if question.type == "numeric":
+        return to_number(answer)
+    if question.type == "multiple":
+        return frozenset(answer)
+    if question.type == "ordering":
+        return tuple(answer)
+    return answer
+
+
 @dataclass
 class Attempt:
     """A student's tries at one question.
 
     The hint shows after the first wrong try; "show answer" after max_tries wrong tries.
-    Checks without an answer (Result.complete is False) do not count.
+    Checks without an answer (Result.complete is False) do not count, nor does checking the
+    same answer again (a double click, or the same number typed again).
     """
 
     question: Question
@@ -165,12 +198,17 @@ class Attempt:
     first_try_right: bool | None = None
     answer_shown: bool = False
     last: Result | None = None
+    last_answer: object = None
 
     def check(self, answer: object) -> Result:
         result = grade(self.question, answer)
         self.last = result
         if not result.complete:
             return result
+        key = _same_answer_key(self.question, answer)
+        if self.tries and key == self.last_answer:
+            return result
+        self.last_answer = key
         self.tries += 1
         if self.first_try_right is None:
             self.first_try_right = result.correct

@@ -174,7 +174,9 @@ class QuestionWidget(widgets.VBox):
     Controls (one set, by type):
         choice      -- RadioButtons (single, truefalse); value = option index in the bank, or True/False
         checkboxes  -- list of Checkbox in display order (multiple); .option_index = bank index
-        number      -- FloatText (numeric)
+        number      -- Text (numeric), empty at first, read by grading.to_number ("2,5", "1 000");
+                       continuous_update=True sends every keystroke, so Check grades what the box
+                       shows when it is clicked
         positions   -- list of Dropdown in display order (ordering); value = position 1..n or None;
                        .item_index = bank index of the event
     """
@@ -186,8 +188,7 @@ class QuestionWidget(widgets.VBox):
         self.order = display_order(bank.name, question, bank.shuffle)
         self.choice: widgets.RadioButtons | None = None
         self.checkboxes: list[widgets.Checkbox] = []
-        self.number: widgets.FloatText | None = None
-        self.number_touched = False
+        self.number: widgets.Text | None = None
         self.positions: list[widgets.Dropdown] = []
 
         self.prompt = widgets.HTML(prompt_html(question, number))
@@ -244,9 +245,10 @@ class QuestionWidget(widgets.VBox):
             return widgets.VBox([widgets.HTML("<em>Tick every option that is right.</em>"), *self.checkboxes])
         if q.type == "numeric":
             label = f"Your answer ({q.unit})" if q.unit else "Your answer"
-            self.number = widgets.FloatText(value=0.0, description=label, tooltip=label,
-                                            style={"description_width": "initial"})
-            self.number.observe(self._touch_number, names="value")
+            self.number = widgets.Text(value="", placeholder="a number", description=label, tooltip=label,
+                                       continuous_update=True, style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="22em"))
+            self.number.add_class("lk-quiz-number")
             return self.number
         if q.type == "ordering":
             n = len(q.items)
@@ -265,9 +267,6 @@ class QuestionWidget(widgets.VBox):
             return widgets.VBox(rows)
         raise ValueError(f"question {q.id!r}: unknown type {q.type!r}")
 
-    def _touch_number(self, _change) -> None:
-        self.number_touched = True
-
     def current_answer(self) -> object:
         """The answer in the controls, in the form grading.grade expects (None if none)."""
         q = self.question
@@ -276,7 +275,7 @@ class QuestionWidget(widgets.VBox):
         if q.type == "multiple":
             return {box.option_index for box in self.checkboxes if box.value}
         if q.type == "numeric":
-            return self.number.value if self.number_touched else None
+            return self.number.value if self.number.value.strip() else None
         if q.type == "ordering":
             chosen = [d.value for d in self.positions]
             if None in chosen or len(set(chosen)) != len(chosen):
@@ -312,8 +311,7 @@ class QuestionWidget(widgets.VBox):
         for box in self.checkboxes:
             box.value = False
         if self.number is not None:
-            self.number.value = 0.0
-            self.number_touched = False
+            self.number.value = ""
         for dropdown in self.positions:
             dropdown.value = None
         self.feedback.value = ""
