@@ -59,7 +59,7 @@ def test_after_a_restart_every_question_type_comes_back():
     tf.choice.value = False
     tf.check_button.click()
     number = question("votes-in-favour")
-    number.number.value = 100
+    number.number.value = "100"
     number.check_button.click()
     order = question("timeline")
     for d in order.positions:
@@ -76,7 +76,7 @@ def test_after_a_restart_every_question_type_comes_back():
     assert {b.description for b in again["abstainers"].checkboxes if b.value} == {"North Korea", "Vietnam"}
     assert "Correct —" in again["abstainers"].feedback.value
     assert again["treaty-defence"].choice.value is False and "Not quite —" in again["treaty-defence"].feedback.value
-    assert again["votes-in-favour"].number.value == 100 and "100 is too low." in again["votes-in-favour"].feedback.value
+    assert again["votes-in-favour"].number.value == "100" and "100 is too low." in again["votes-in-favour"].feedback.value
     assert [d.value for d in again["timeline"].positions] == [d.item_index + 1 for d in again["timeline"].positions]
     assert "Correct —" in again["timeline"].feedback.value
     assert qw.retry_shown if hasattr(qw, "retry_shown") else a.retry_button.layout.display == ""
@@ -95,8 +95,8 @@ def test_the_score_counts_restored_answers_before_any_quiz_cell_runs(monkeypatch
 
 def test_shown_answer_is_restored():
     q = question("first-stop")
-    for _ in range(2):
-        q.choice.value = 2
+    for wrong in (2, 1):  # two different wrong answers (the same one twice is one try)
+        q.choice.value = wrong
         q.check_button.click()
     q.show_answer_button.click()
     forget_kernel_state()

@@ -171,7 +171,7 @@ def explanation(question: Question) -> tuple[str, ...]:
     return (question.feedback_correct,)
 
 
-def _same_answer_key(question: Question, answer: object) -> object:
+def same_answer_key(question: Question, answer: object) -> object:
     """What makes two answers the same (the number, not how it was typed; a set of ticks)."""
     if question.type == "numeric":
         return to_number(answer)
@@ -205,7 +205,7 @@ class Attempt:
         self.last = result
         if not result.complete:
             return result
-        key = _same_answer_key(self.question, answer)
+        key = same_answer_key(self.question, answer)
         if self.tries and key == self.last_answer:
             return result
         self.last_answer = key

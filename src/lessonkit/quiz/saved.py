@@ -13,7 +13,7 @@ import hashlib
 import json
 
 from lessonkit.quiz.bank import Question
-from lessonkit.quiz.grading import Attempt, Result, grade
+from lessonkit.quiz.grading import Attempt, Result, grade, same_answer_key
 
 STATUS_FIRST_TRY = "right at the first try"
 STATUS_AFTER_HINT = "right after a hint"
@@ -65,6 +65,7 @@ def restore(attempt: Attempt, saved: dict) -> tuple[object, Result | None]:
     attempt.first_try_right = first if isinstance(first, bool) else None
     attempt.answer_shown = saved.get("answer_shown") is True
     attempt.last = result
+    attempt.last_answer = same_answer_key(attempt.question, answer) if answer is not None else None
     return answer, result
 
 

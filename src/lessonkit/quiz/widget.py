@@ -356,8 +356,7 @@ class QuestionWidget(widgets.VBox):
             for box in self.checkboxes:
                 box.value = box.option_index in chosen
         elif q.type == "numeric":
-            self.number.value = answer if isinstance(self.number.value, (int, float)) else str(answer)
-            self.number_touched = True
+            self.number.value = str(answer)
         elif q.type == "ordering":
             position = {item: pos for pos, item in enumerate(answer, start=1)}
             for dropdown in self.positions:
