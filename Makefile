@@ -17,7 +17,7 @@ LAB_ARGS ?=
 LAB_ENV  := $(if $(NO_INSTALL),,$(VENV)/.lab-installed)
 TEST_ENV := $(if $(NO_INSTALL),,$(VENV)/.test-installed)
 
-.PHONY: test-oldest lab test unit notebooks browser execute bench student html links pins answer-key clean
+.PHONY: test-oldest lab test unit notebooks browser execute bench student publish-student html worksheet links pins answer-key clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,16 +83,30 @@ pins: $(BIN)/python
 	rm -rf .pins-venv
 	@echo "Wrote $(PINS). Now run: make execute && make test"
 
-## make student: the student edition (solutions removed) in build/student, after checking every solution
-student: $(VENV)/.test-installed
-	$(BIN)/python tools/student_edition.py build/student $(NOTEBOOKS)
+## make student: the student edition as a complete repository in build/student (no solutions,
+## no teacher files), after checking every solution against its check
+STUDENT_DIR ?= build/student
+student: $(TEST_ENV)
+	$(BIN)/python tools/student_edition.py $(STUDENT_DIR) $(NOTEBOOKS)
 
-## make html: the executed lessons as static HTML in build/html (charts and widget previews embedded)
+## make publish-student [BRANCH=student]: commit build/student to that branch (working tree untouched)
+BRANCH ?= student
+publish-student: student
+	$(BIN)/python tools/publish_student.py $(STUDENT_DIR) $(BRANCH)
+
+## make html: the student edition as offline web pages in build/html (one per lesson, and an index)
 HTML_DIR ?= build/html
-html: $(TEST_ENV)
-	$(BIN)/jupyter nbconvert --to html --output-dir $(HTML_DIR) $(NOTEBOOKS)
+html: student
+	$(BIN)/python tools/html_pages.py $(STUDENT_DIR) $(HTML_DIR)
 
-## make links REPO=owner/name [REF=main] [HUB=https://hub.example.edu]: launch links for a class
+## make worksheet: the pages and the answer key printed to PDF with Chromium, in build/worksheets
+WORKSHEET_DIR ?= build/worksheets
+worksheet: html
+	$(BIN)/python tools/worksheets.py $(HTML_DIR) $(WORKSHEET_DIR)
+
+## make links REPO=owner/name [REF=student] [HUB=https://hub.example.edu]: launch links for a class
+## (REF defaults to the branch `student` when make publish-student made it, else main)
+REF ?= $(if $(shell git rev-parse -q --verify refs/heads/$(BRANCH) 2>/dev/null),$(BRANCH),main)
 links:
 	@PYTHONPATH=src $(PYTHON) tools/links.py "$(REPO)" "$(REF)" "$(HUB)"
 

@@ -1,24 +1,40 @@
-"""Build the student edition of the lessons: solutions removed, exercise outputs cleared.
+"""Build the student edition: a complete repository a teacher can hand out.
 
 Usage: python tools/student_edition.py OUT_DIR notebooks/01_context.ipynb [...]
 
-Before it writes anything it runs each lesson (solutions included) and requires every cell
-tagged `check` to report a passing check (the output's display metadata
-{"lessonkit": {"kind": "check", "ok": true}}, never its UI text): a solution that no longer passes its check stops the
-build. Then it drops the cells tagged `solution` and clears the outputs of the cells tagged
-`exercise` or `check`, so students see the task, not its answer.
+1. Runs each lesson with its solutions. Every cell tagged `check` must display a check result
+   whose display metadata is {"lessonkit": {"kind": "check", "task": ..., "ok": true}}; a
+   solution that no longer passes its check (or a cell that raises) stops the build, and
+   nothing is written.
+2. Writes OUT_DIR as a repository of its own: the lessons without the cells tagged `solution`
+   and with the outputs of the cells tagged `exercise` or `check` cleared; data/, quizzes/,
+   seeds/, src/, requirements/, environment.yml, postBuild, pyproject.toml, the LICENSE files;
+   and the student README, Makefile and .gitignore from tools/student_repo/. No teacher/,
+   no tests/, no answer key.
+
+OUT_DIR is built in a temporary folder beside it and renamed into place, so it is either the
+old edition or the complete new one, never half-written.
 """
 
 from __future__ import annotations
 
 import copy
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = Path(__file__).resolve().with_name("student_repo")
 SOLUTION, EXERCISE, CHECK = "solution", "exercise", "check"
+# What the student repository holds besides the lessons (folders, then files).
+COPIED_DIRS = ["data", "quizzes", "seeds", "src", "requirements"]
+COPIED_FILES = ["environment.yml", "postBuild", "pyproject.toml", "lessons.toml"]
+REQUIRED_FILES = ["environment.yml", "postBuild", "pyproject.toml"]
+TEMPLATE_FILES = {"README.md": "README.md", "Makefile": "Makefile", "gitignore": ".gitignore"}
+IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints", "_staging", "*.pyc")
 
 
 def tags(cell) -> set[str]:
@@ -35,7 +51,7 @@ def output_text(cell) -> str:
 
 
 def check_results(cell) -> list[dict]:
-    """The lessonkit check results in a cell's outputs: [{"kind": "check", "task": ..., "ok": ...}]."""
+    """The check results a cell displayed: the `lessonkit` display metadata of kind "check"."""
     found = []
     for out in cell.get("outputs", []):
         meta = out.get("metadata", {}).get("lessonkit")
@@ -50,20 +66,39 @@ def check_passed(cell) -> bool:
     return bool(results) and all(r.get("ok") is True for r in results)
 
 
+def check_problems(nb, name: str) -> list[str]:
+    """A line for every check cell of an executed notebook that did not report ok."""
+    problems, n_checks = [], 0
+    for i, cell in enumerate(nb.cells, start=1):
+        if CHECK not in tags(cell):
+            continue
+        n_checks += 1
+        results = check_results(cell)
+        where = f"{name}, cell {i} (id {cell.get('id', '?')})"
+        if not results:
+            problems.append(f"{where}: the check shows no result (no lessonkit check metadata): {cell.source.strip()[:80]}")
+        for r in results:
+            if r.get("ok") is not True:
+                problems.append(f"{where}: the solution does not pass its check {r.get('task')!r}: {cell.source.strip()[:80]}")
+    if n_checks == 0:
+        problems.append(f"{name}: no cell is tagged '{CHECK}'")
+    return problems
+
+
 def failing_checks(path: Path) -> list[str]:
     """Run the lesson with its solutions; return a line for every check that did not pass."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    problems = []
-    n_checks = 0
-    for i, cell in enumerate(nb.cells, start=1):
-        if CHECK in tags(cell):
-            n_checks += 1
-            if not check_passed(cell):
-                problems.append(f"{path.name}, cell {i}: the solution does not pass its check: {cell.source.strip()[:80]}")
-    if n_checks == 0:
-        problems.append(f"{path.name}: no cell is tagged '{CHECK}'")
-    return problems
+    client = NotebookClient(nb, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        first = str(err).strip().splitlines()
+        return [f"{path.name}: a cell raised while running the solutions: {first[-1] if first else err}"]
+    return check_problems(nb, path.name)
 
 
 def student_copy(nb):
@@ -77,17 +112,85 @@ def student_copy(nb):
     return nb
 
 
+def licence_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.glob("LICENSE*") if p.is_file())
+
+
+def write_repository(out: Path, notebooks: list[Path], root: Path = ROOT) -> None:
+    """Write the student repository into the empty folder `out`."""
+    missing = [f for f in REQUIRED_FILES if not (root / f).is_file()]
+    if not licence_files(root):
+        missing.append("LICENSE")
+    if missing:
+        raise SystemExit(f"cannot build the student repository: {', '.join(missing)} missing in {root}")
+    for name in COPIED_DIRS:
+        if (root / name).is_dir():
+            shutil.copytree(root / name, out / name, ignore=IGNORED)
+    for name in COPIED_FILES:
+        if (root / name).is_file():
+            shutil.copy2(root / name, out / name)
+    for path in licence_files(root):
+        shutil.copy2(path, out / path.name)
+    for src, dest in TEMPLATE_FILES.items():
+        shutil.copy2(TEMPLATE / src, out / dest)
+    (out / "notebooks").mkdir()
+    titles = []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        titles.append((path.name, lesson_title(nb)))
+        nbformat.write(student_copy(nb), out / "notebooks" / path.name)
+    readme = out / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8").replace("{{LESSONS}}", lesson_table(titles)), encoding="utf-8")
+
+
+def lesson_title(nb) -> str:
+    """The lesson's first heading, without the '#'."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
+            return cell.source.lstrip().splitlines()[0].lstrip("# ").strip()
+    return ""
+
+
+def lesson_table(titles: list[tuple[str, str]]) -> str:
+    rows = ["| Lesson | Open it |", "| --- | --- |"]
+    rows += [f"| {title} | [`notebooks/{name}`](notebooks/{name}) |" for name, title in titles]
+    return "\n".join(rows)
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Put the finished folder `new` at `target` (renames, so never a half-written target)."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{new.name}")
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def build(out_dir: Path, notebooks: list[Path], root: Path = ROOT) -> None:
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    try:
+        write_repository(tmp, notebooks, root)
+        replace_dir(tmp, out_dir)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+
+
 def main(args: list[str]) -> int:
+    if len(args) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
     out_dir, paths = Path(args[0]), [Path(a) for a in args[1:]]
     problems = [p for path in paths for p in failing_checks(path)]
     if problems:
         print("\n".join(problems), file=sys.stderr)
+        print("The student edition was not written.", file=sys.stderr)
         return 1
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for path in paths:
-        nb = student_copy(nbformat.read(path, as_version=4))
-        nbformat.write(nb, out_dir / path.name)
-        print(f"wrote {out_dir / path.name}")
+    build(out_dir, paths)
+    print(f"wrote {out_dir}: {len(paths)} lessons, data, quizzes, seeds and lessonkit (make lab starts it)")
     return 0
 
 
