@@ -17,7 +17,7 @@ LAB_ARGS ?=
 LAB_ENV  := $(if $(NO_INSTALL),,$(VENV)/.lab-installed)
 TEST_ENV := $(if $(NO_INSTALL),,$(VENV)/.test-installed)
 
-.PHONY: test-oldest lab test unit notebooks browser execute bench student publish-student html worksheet links pins answer-key clean
+.PHONY: axe test-oldest lab test unit notebooks browser execute bench student publish-student html worksheet links pins answer-key clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,15 @@ PRESAVE := --ServerApp.jpserver_extensions=lessonkit.jupyter_presave=True
 lab: $(LAB_ENV)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(firstword $(NOTEBOOKS)) $(PRESAVE) $(ROOT_FLAG) $(LAB_ARGS)
 
+# axe-core (npm) for the accessibility checks in the browser tests; pinned, never committed.
+AXE_VERSION := 4.10.3
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+$(AXE): | $(BIN)/python
+	npm install --silent --prefix $(VENV)/axe --no-save --no-audit --no-fund --no-package-lock axe-core@$(AXE_VERSION)
+axe: $(AXE)
+
 ## make test: set up and run every test (unit, notebooks with nbval, browser)
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## make unit: the fast tests (no browser, no notebook runs, nothing marked slow; under 20 s)
@@ -51,7 +58,7 @@ unit: $(VENV)/.test-installed
 notebooks: $(VENV)/.test-installed
 	$(BIN)/python -m pytest notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-browser: $(VENV)/.test-installed
+browser: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest tests/browser
 
 ## make test-oldest: run the lessons in .venv-oldest, with the oldest versions pyproject.toml and
@@ -106,7 +113,6 @@ worksheet: html
 
 ## make links REPO=owner/name [REF=student] [HUB=https://hub.example.edu]: launch links for a class
 ## (REF defaults to the branch `student` when make publish-student made it, else main)
-REF ?= $(if $(shell git rev-parse -q --verify refs/heads/$(BRANCH) 2>/dev/null),$(BRANCH),main)
 links:
 	@PYTHONPATH=src $(PYTHON) tools/links.py "$(REPO)" "$(REF)" "$(HUB)"
 

@@ -1,12 +1,16 @@
 """Shared test set-up: the project's tools/ folder is importable (its scripts hold logic the
 tests reuse, e.g. tools/student_edition.py's reading of cell tags and outputs)."""
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 import pytest  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +44,18 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.nodeid.split("[")[0] in SLOW_TESTS or item.nodeid.split("::")[0] in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def student_repo(tmp_path_factory) -> Path:
+    """The student repository as `make student` builds it, in a temporary folder (built once:
+    it runs every lesson with its solutions)."""
+    from lessonkit import manifest
+
+    out = tmp_path_factory.mktemp("edition") / "student"
+    lessons = [lesson.notebook for lesson in manifest.lessons()]
+    env = {**os.environ, "LESSONKIT_PROGRESS_DIR": str(tmp_path_factory.mktemp("edition-progress"))}
+    done = subprocess.run([sys.executable, "tools/student_edition.py", str(out), *map(str, lessons)],
+                          cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"tools/student_edition.py failed:\n{done.stdout}\n{done.stderr}"
+    return out

@@ -2,12 +2,14 @@
 
 Usage: python tools/links.py REPO [REF] [HUB]     (the lessons come from lessons.toml)
   REPO  owner/name on GitHub, e.g. myschool/putin-lessons
-  REF   branch, tag or commit (default: main)
+  REF   branch, tag or commit (default: the branch `student` if this repository has one,
+        as `make publish-student` makes it; else main)
   HUB   address of a JupyterHub, e.g. https://hub.example.edu (optional)
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from urllib.parse import quote, urlencode
 
@@ -18,6 +20,13 @@ def lesson_notebooks() -> list[tuple[str, manifest.Lesson]]:
     """(notebook path from the repository root, lesson) for each lesson of lessons.toml."""
     root = paths.project_root()
     return [(x.notebook.relative_to(root).as_posix(), x) for x in manifest.lessons()]
+
+
+def default_ref(cwd: str | None = None, student_branch: str = "student") -> str:
+    """`student` if the repository in `cwd` has that branch, else `main`."""
+    done = subprocess.run(["git", "rev-parse", "-q", "--verify", f"refs/heads/{student_branch}"],
+                          cwd=cwd, capture_output=True, text=True)
+    return student_branch if done.returncode == 0 else "main"
 
 
 def binder_link(repo: str, ref: str, notebook: str) -> str:
@@ -38,8 +47,9 @@ def main(args: list[str]) -> int:
     if not args or "/" not in args[0]:
         print(__doc__, file=sys.stderr)
         return 2
-    repo, ref = args[0], (args[1] if len(args) > 1 and args[1] else "main")
+    repo, ref = args[0], (args[1] if len(args) > 1 and args[1] else default_ref())
     hub = args[2] if len(args) > 2 and args[2] else ""
+    print(f"Links to {repo} at {ref}:")
     for nb, lesson in lesson_notebooks():
         print(f"{nb}  ({lesson.title}, {lesson.minutes} min)")
         print(f"  Binder:     {binder_link(repo, ref, nb)}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = REPO_ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-AXE_MISSING = "axe-core not installed: run `make .venv/axe/node_modules/axe-core/axe.min.js` (npm install axe-core)"
+AXE_MISSING = "axe-core not installed: run `make axe` (npm install axe-core into .venv/axe)"
 SERIOUS = ("serious", "critical")
 
 

@@ -8,6 +8,7 @@ The suite's wall time is printed in the terminal summary.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+import axe  # noqa: E402
 import labdriver as ld  # noqa: E402
 
 _clock: dict[str, float] = {}
@@ -38,6 +40,30 @@ def chromium_executable() -> str:
     except ImportError:
         _missing("Playwright not installed: pip install -e '.[test]' (PyPI playwright; never `playwright install`)")
     return path
+
+
+@pytest.fixture(scope="session")
+def axe_ready() -> None:
+    """axe-core's axe.min.js, installed from npm by `make test` (make axe)."""
+    if axe.axe_script() is None:
+        _missing(axe.AXE_MISSING)
+
+
+@pytest.fixture(scope="session")
+def pdftotext_ready() -> None:
+    """pdftotext (Debian's poppler-utils) reads the worksheet PDFs."""
+    if shutil.which("pdftotext") is None:
+        _missing("pdftotext not found: apt-get install poppler-utils")
+
+
+@pytest.fixture(scope="session")
+def html_dir(student_repo, tmp_path_factory) -> Path:
+    """The pages of `make html`, built from the student repository (tests/conftest.py)."""
+    out = tmp_path_factory.mktemp("pages") / "html"
+    done = subprocess.run([sys.executable, "tools/html_pages.py", str(student_repo), str(out)],
+                          cwd=ld.REPO_ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

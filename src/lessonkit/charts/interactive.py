@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 import ipywidgets as widgets
 import pandas as pd
+import traitlets
 
 from lessonkit import countrynames, history, live, plaintext
 from lessonkit import png as small_png
@@ -61,6 +62,14 @@ def _caption_html(source_line: str, alt_text: str) -> str:
 RUN_TO_CHANGE = "Run this cell (Shift+Enter) to change the view"
 
 
+class _AltImage(widgets.Image):
+    """An Image whose `tooltip` (the <img>'s title) carries the chart's text alternative, so
+    screen readers and axe-core find one. The empty synced `description` is what ipywidgets
+    8.1's ImageView needs to set a tooltip at all (it reads description.length)."""
+
+    description = traitlets.Unicode("").tag(sync=True)
+
+
 class _Explorer:
     """What both explorers share: showing a drawn chart in the image, header and caption; the
     static preview; closing the explorer a re-run replaces."""
@@ -74,6 +83,7 @@ class _Explorer:
 
     def show_chart(self, chart: Chart, start: float) -> None:
         self.image.value = chart.png(compress_level=1)
+        self.image.tooltip = chart.alt_text
         self.header.value = _header_html(chart.title, chart.subtitle)
         self.caption.value = _caption_html(chart.source_line, chart.alt_text)
         self.chart = chart
@@ -162,7 +172,7 @@ class VoteExplorer(_Explorer):
         self.add_message = widgets.HTML()
         self.add_message.add_class("lk-add-message")
         self.add_state.observe(self._add_typed_state, names="value")
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="800px"))
+        self.image = _AltImage(format="png", layout=widgets.Layout(width="100%", max_width="800px"))
         self.header = widgets.HTML()
         self.caption = widgets.HTML()
         self.chart: Chart | None = None
@@ -286,7 +296,7 @@ class FlowExplorer(_Explorer):
             value=levels[0] if levels else ALL, description="How sure", layout=widgets.Layout(width="auto"))
         self.category = widgets.Dropdown(options=cat_options, value=cats[0] if cats else ALL,
                                          description="What flows", layout=widgets.Layout(width="auto"))
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="800px"))
+        self.image = _AltImage(format="png", layout=widgets.Layout(width="100%", max_width="800px"))
         self.header = widgets.HTML()
         self.caption = widgets.HTML()
         self.chart: Chart | None = None
@@ -325,6 +335,7 @@ class FlowExplorer(_Explorer):
             self.canvas.show_message(f"{exc.message} Choose another option under \u201cHow sure\u201d "
                                      "or \u201cWhat flows\u201d.")
             self.image.value = _png(self.canvas.fig)
+            self.image.tooltip = f"Empty diagram: {exc.message}"
             self.header.value = _header_html(exc.message, "Nothing to draw for this filter.")
             self.caption.value = _caption_html("", f"Empty diagram: {exc.message}")
             self.chart = None
