@@ -31,6 +31,7 @@ def solution_lines() -> list[str]:
     return lines
 
 
+@pytest.mark.slow
 def test_student_repository_holds_what_a_student_needs(student_repo):
     for name in ["data", "quizzes", "seeds", "src/lessonkit", "notebooks", "requirements"]:
         assert (student_repo / name).is_dir(), f"{name}/ missing"
@@ -43,6 +44,7 @@ def test_student_repository_holds_what_a_student_needs(student_repo):
     assert "\nlab:" in makefile and "jupyter lab" in makefile
 
 
+@pytest.mark.slow
 def test_student_readme_says_how_to_start_and_that_quizzes_are_self_checks(student_repo):
     readme = (student_repo / "README.md").read_text(encoding="utf-8")
     assert "{{" not in readme
@@ -52,6 +54,7 @@ def test_student_readme_says_how_to_start_and_that_quizzes_are_self_checks(stude
         assert f"notebooks/{path.name}" in readme
 
 
+@pytest.mark.slow
 def test_student_repository_has_no_teacher_files_and_no_solutions(student_repo):
     for name in TEACHER_ONLY:
         assert not (student_repo / name).exists(), f"{name} reached the student repository"
@@ -73,6 +76,7 @@ def test_student_repository_has_no_teacher_files_and_no_solutions(student_repo):
         assert "✔" not in text, f"{nb_path.name}: a stored check result"
 
 
+@pytest.mark.slow
 def test_student_lessons_run_under_nbval_on_their_own_data(student_repo, tmp_path):
     """A copy elsewhere, its own src/ on the path, no LESSONKIT_ROOT: every cell runs, and every
     stored output except the exercise and check cells (which a student fills in) comes back."""
@@ -116,6 +120,7 @@ def test_check_results_are_read_from_display_metadata_not_text():
     assert "no cell is tagged 'check'" in student_edition.check_problems(nb, "x.ipynb")[0]
 
 
+@pytest.mark.slow
 def test_a_failing_solution_stops_the_build_and_leaves_the_old_edition(tmp_path):
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     nb.cells = [nbformat.v4.new_code_cell("from lessonkit.exercises import check\nanswer = []", metadata={"tags": ["solution"]}),
