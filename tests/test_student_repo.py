@@ -40,8 +40,9 @@ def test_student_repository_holds_what_a_student_needs(student_repo):
     assert list(student_repo.glob("LICENSE*")), "no LICENSE"
     assert sorted(p.name for p in (student_repo / "notebooks").iterdir()) == [p.name for p in LESSONS]
     assert (student_repo / "data" / "datapackage.json").is_file()
-    makefile = (student_repo / "Makefile").read_text(encoding="utf-8")
-    assert "\nlab:" in makefile and "jupyter lab" in makefile
+    dry_run = subprocess.run(["make", "-n", "lab"], cwd=student_repo, capture_output=True, text=True)
+    assert dry_run.returncode == 0, dry_run.stderr
+    assert "jupyter lab" in dry_run.stdout and "notebooks/01_context.ipynb" in dry_run.stdout
 
 
 @pytest.mark.slow

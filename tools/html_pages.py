@@ -101,7 +101,7 @@ def build(student_dir: Path, out_dir: Path) -> list[Path]:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
-        for (path, nb), (href, title) in zip(read, entries):
+        for (_path, nb), (href, title) in zip(read, entries):
             (tmp / href).write_text(lesson_page(nb, title, links), encoding="utf-8")
         (tmp / "index.html").write_text(index_page(entries), encoding="utf-8")
         replace_dir(tmp, out_dir)

@@ -33,8 +33,10 @@ def rev(ref: str, cwd: Path) -> str | None:
     return done.stdout.strip() or None
 
 
-def publish(folder: Path, branch: str = "student", cwd: Path = Path.cwd()) -> str | None:
-    """Commit `folder` as the next commit of `branch`; return the new commit, or None if unchanged."""
+def publish(folder: Path, branch: str = "student", cwd: Path | None = None) -> str | None:
+    """Commit `folder` as the next commit of `branch` of the repository at `cwd` (default: the
+    working directory); return the new commit, or None if unchanged."""
+    cwd = Path.cwd() if cwd is None else cwd
     folder = folder.resolve()
     if not (folder / "notebooks").is_dir():
         raise SystemExit(f"{folder} is not a student edition (no notebooks/): run make student first")
