@@ -10,8 +10,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from lessonkit import manifest
+
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = sorted((ROOT / "notebooks").glob("0*.ipynb"))
+LESSONS = [lesson.notebook for lesson in manifest.lessons()]
 
 
 def heading_levels(nb) -> list[tuple[int, str]]:

@@ -13,10 +13,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from lessonkit import manifest
+
 import student_edition
 
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = sorted((ROOT / "notebooks").glob("0*.ipynb"))
+LESSONS = [lesson.notebook for lesson in manifest.lessons()]
 TEACHER_ONLY = ["teacher", "tests", "tools", "docs", "CONTRIBUTING.md"]
 
 
@@ -38,7 +40,7 @@ def test_student_repository_holds_what_a_student_needs(student_repo):
     for name in ["environment.yml", "postBuild", "pyproject.toml", "README.md", "Makefile", ".gitignore"]:
         assert (student_repo / name).is_file(), f"{name} missing"
     assert list(student_repo.glob("LICENSE*")), "no LICENSE"
-    assert sorted(p.name for p in (student_repo / "notebooks").iterdir()) == [p.name for p in LESSONS]
+    assert sorted(p.name for p in (student_repo / "notebooks").iterdir()) == sorted(p.name for p in LESSONS)
     assert (student_repo / "data" / "datapackage.json").is_file()
     dry_run = subprocess.run(["make", "-n", "lab"], cwd=student_repo, capture_output=True, text=True)
     assert dry_run.returncode == 0, dry_run.stderr

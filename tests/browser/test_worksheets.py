@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 import labdriver as ld
+from lessonkit import manifest
 
-LESSONS = sorted(p.stem for p in (ld.REPO_ROOT / "notebooks").glob("0*.ipynb"))
+LESSONS = manifest.ids()
 
 
 @pytest.fixture(scope="module")
