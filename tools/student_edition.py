@@ -19,6 +19,7 @@ old edition or the complete new one, never half-written.
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import sys
 import tempfile
@@ -184,7 +185,17 @@ def main(args: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     out_dir, paths = Path(args[0]), [Path(a) for a in args[1:]]
-    problems = [p for path in paths for p in failing_checks(path)]
+    # Running the solutions records tasks as done: keep that out of the teacher's own progress.
+    with tempfile.TemporaryDirectory() as progress:
+        saved = os.environ.get("LESSONKIT_PROGRESS_DIR")
+        os.environ["LESSONKIT_PROGRESS_DIR"] = progress  # the kernels inherit it
+        try:
+            problems = [p for path in paths for p in failing_checks(path)]
+        finally:
+            if saved is None:
+                os.environ.pop("LESSONKIT_PROGRESS_DIR", None)
+            else:
+                os.environ["LESSONKIT_PROGRESS_DIR"] = saved
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print("The student edition was not written.", file=sys.stderr)
