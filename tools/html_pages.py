@@ -40,8 +40,8 @@ def static_outputs(nb):
             continue
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if WIDGET_VIEW in data:
-                del data[WIDGET_VIEW]
+            for live_only in (WIDGET_VIEW, "application/javascript"):  # static pages run no code
+                data.pop(live_only, None)
         cell.outputs = [o for o in cell.get("outputs", []) if o.get("output_type") not in ("display_data", "execute_result") or o.get("data")]
         if "quiz.show(" in cell.source:
             tags = cell.metadata.setdefault("tags", [])
