@@ -28,14 +28,35 @@ PACKAGE_FILE = "datapackage.json"
 SOURCE_COLUMNS = ("source_id", "source_id_2", "votes_source_id")
 
 _cache: dict[tuple, pd.DataFrame] = {}
+_read_cache: dict[tuple, object] = {}  # (kind, path, mtime_ns, size) -> what was read; never a failure
+
+
+def _file_key(kind: str, path: Path) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (kind, str(path), st.st_mtime_ns, st.st_size)
 
 
 def package(folder: Path | None = None) -> dict:
-    """The data package descriptor (data/datapackage.json)."""
+    """The data package descriptor (data/datapackage.json), a fresh copy to change at will."""
+    return json.loads(json.dumps(_package(folder)))
+
+
+def _package(folder: Path | None = None) -> dict:
+    """The descriptor, parsed once per version of the file and shared: only read it (load
+    and the validation consult it dozens of times per table)."""
     folder = folder or data_dir()
     path = folder / PACKAGE_FILE
+    key = _file_key("package", path)
+    if key in _read_cache:
+        return _read_cache[key]
     try:
-        return json.loads(textfile.decode(path.read_bytes()))
+        pkg = json.loads(textfile.decode(path.read_bytes()))
+        if key is not None:
+            _read_cache[key] = pkg
+        return pkg
     except textfile.NotUtf8 as exc:
         raise DataError([Problem(str(path), None, "encoding", f"{exc}; {textfile.SAVE_AS_UTF8}")]) from None
     except FileNotFoundError:
@@ -45,14 +66,16 @@ def package(folder: Path | None = None) -> dict:
 
 
 def table_names() -> list[str]:
-    return [r["name"] for r in package()["resources"]]
+    return [r["name"] for r in _package()["resources"]]
 
 
 def resource(name: str, pkg: dict | None = None) -> dict:
-    pkg = pkg or package()
+    """The descriptor of one table (of `pkg`; without it, a copy from data/datapackage.json)."""
+    shared = pkg is None
+    pkg = pkg or _package()
     for r in pkg["resources"]:
         if r["name"] == name:
-            return r
+            return json.loads(json.dumps(r)) if shared else r
     raise KeyError(f"no table {name!r} in data/{PACKAGE_FILE}; tables: {', '.join(r['name'] for r in pkg['resources'])}")
 
 
@@ -63,11 +86,22 @@ def read_rows(name: str, folder: Path | None = None) -> tuple[list[str], list[di
     A file in another encoding, or separated by ";" or tabs, raises one DataError that says so.
     """
     folder = folder or data_dir()
-    res = resource(name, package(folder))
+    res = resource(name, _package(folder))
     file = res["path"]
     path = folder / file
     if not path.exists():
         raise DataError([Problem(file, None, "file", "the file is missing")])
+    key = _file_key(f"rows:{file}", path)
+    if key in _read_cache:  # validation reads the referenced tables again and again
+        header, rows = _read_cache[key]
+        return list(header), [dict(r) for r in rows]
+    header, rows = _read_rows(path, file)
+    if key is not None:
+        _read_cache[key] = (list(header), [dict(r) for r in rows])
+    return header, rows
+
+
+def _read_rows(path: Path, file: str) -> tuple[list[str], list[dict]]:
     try:
         text = textfile.decode(path.read_bytes())
     except textfile.NotUtf8 as exc:
@@ -99,7 +133,7 @@ def read_rows(name: str, folder: Path | None = None) -> tuple[list[str], list[di
 def _referenced(target: str, tfield: str, folder: Path, file: str, column: str) -> tuple[set[str], list[Problem]]:
     """The keys in column `tfield` of table `target`, or a problem saying why they cannot be read
     (the referenced table's header and file are checked first: never a bare KeyError)."""
-    pkg = package(folder)
+    pkg = _package(folder)
     try:
         header, rows = read_rows(target, folder)
     except DataError as exc:
@@ -116,7 +150,7 @@ def _referenced(target: str, tfield: str, folder: Path, file: str, column: str) 
 def problems_in(name: str, folder: Path | None = None) -> list[Problem]:
     """Every problem of one table: its schema, its keys, and the invariants that involve it."""
     folder = folder or data_dir()
-    pkg = package(folder)
+    pkg = _package(folder)
     res = resource(name, pkg)
     file = res["path"]
     fields = res["schema"]["fields"]
@@ -204,7 +238,7 @@ def load(name: str, folder: Path | None = None) -> pd.DataFrame:
     """A table of data/ (or of the data package in `folder`, e.g. a test fixture) as a
     DataFrame with the dtypes its schema describes, after validation."""
     folder = Path(folder) if folder is not None else data_dir()
-    res = resource(name, package(folder))
+    res = resource(name, _package(folder))
     stamp = tuple(p.stat().st_mtime_ns for p in sorted(folder.glob("*.csv"))) + (
         (folder / PACKAGE_FILE).stat().st_mtime_ns,
     )
@@ -241,7 +275,7 @@ def source_ids(name: str) -> list[str]:
     The list holds every source its rows cite (tools/sync_sources.py keeps it so) and the
     sources of the table as a whole (e.g. the membership lists behind countries.csv).
     """
-    return [s["source_id"] for s in resource(name).get("sources", [])]
+    return [s["source_id"] for s in resource(name, _package()).get("sources", [])]
 
 
 def sources_for(name: str) -> pd.DataFrame:
@@ -302,7 +336,7 @@ def sources_markdown(names: list[str]) -> str:
     """
     blocks = []
     for name in names:
-        res = resource(name)
+        res = resource(name, _package())
         items = [
             f'<li>{html.escape(r.publisher)}: <a href="{html.escape(r.url, quote=True)}">{html.escape(r.title)}</a>, '
             f"{html.escape(r.published)}</li>"

@@ -40,12 +40,15 @@ class Chart:
         """The chart as PNG bytes (rendered once, then cached). compress_level: 0-9, lower is
         faster and bigger (the interactive charts use 1)."""
         if self._png is None:
-            buf = io.BytesIO()
-            with matplotlib.rc_context(style.HOUSE_RC):
-                self.fig.savefig(buf, format="png", dpi=style.DPI, facecolor="white",
-                                 pil_kwargs={"compress_level": compress_level})
-            self._png = buf.getvalue()
+            self._png = self._render(compress_level)
         return self._png
+
+    def _render(self, compress_level: int) -> bytes:
+        buf = io.BytesIO()
+        with matplotlib.rc_context(style.HOUSE_RC):
+            self.fig.savefig(buf, format="png", dpi=style.DPI, facecolor="white",
+                             pil_kwargs={"compress_level": compress_level})
+        return buf.getvalue()
 
     def save(self, path: str | Path) -> Path:
         path = Path(path)
@@ -70,7 +73,9 @@ class Chart:
         from lessonkit import history
         from lessonkit.png import smaller
 
-        png = smaller(self.png())
+        # the picture is re-encoded as a palette PNG anyway: render it uncompressed (level 0 gives
+        # the same pixels, so the same stored bytes, without compressing twice)
+        png = smaller(self._png or self._render(compress_level=0))
         width = int(self.fig.get_figwidth() * style.DPI)
         # The <img> carries the text alternative as its alt attribute (for screen readers and
         # the HTML export). The picture is stored once, in the HTML (a second copy as image/png
