@@ -20,14 +20,14 @@ def test_seed_is_verbatim_copy_of_the_scraped_original():
     assert art.meta["sha256"] == SEED_SHA256
     ours = (ROOT / "seeds" / art.meta["file"]).read_bytes()
     assert hashlib.sha256(ours).hexdigest() == SEED_SHA256
-    assert ours.startswith(" date 2024-06 Wladimir Putin besucht".encode())
+    assert ours.startswith(b" date 2024-06 Wladimir Putin besucht")
 
 
 def test_an_edited_seed_is_refused_naming_the_file(tmp_path, monkeypatch):
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
     text = next(seeds.glob("*.txt"))
-    text.write_bytes(text.read_bytes().replace("Putin".encode(), "Putn".encode(), 1))
+    text.write_bytes(text.read_bytes().replace(b"Putin", b"Putn", 1))
     monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
     with pytest.raises(ArticleError, match=rf"{text.name}: the text is not the scraped original"):
         load_article()

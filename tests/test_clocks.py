@@ -1,6 +1,6 @@
 """lessonkit.clocks: one moment on several clocks (pure helpers, zoneinfo)."""
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -29,7 +29,7 @@ def small_events() -> pd.DataFrame:
 def test_moment_reads_text_on_the_given_clock():
     m = clocks.moment("2024-06-19 02:22", tz="Asia/Pyongyang")
     assert m == PYONGYANG_LANDING
-    assert m.astimezone(timezone.utc).hour == 17
+    assert m.astimezone(UTC).hour == 17
 
 
 def test_moment_refuses_a_time_without_a_clock():
@@ -68,7 +68,7 @@ def test_unknown_zone_gets_a_helpful_message():
         (datetime(2024, 6, 15, 12, tzinfo=ZoneInfo("Europe/Vienna")), "UTC+2"),  # summer time
         (datetime(2017, 9, 3, 12, tzinfo=ZoneInfo("Asia/Pyongyang")), "UTC+8:30"),  # Pyongyang Time 2015-2018
         (datetime(2024, 1, 1, tzinfo=ZoneInfo("Asia/Kolkata")), "UTC+5:30"),
-        (datetime(2024, 1, 1, tzinfo=timezone.utc), "UTC+0"),
+        (datetime(2024, 1, 1, tzinfo=UTC), "UTC+0"),
     ],
 )
 def test_offset_label(when, expected):

@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 import pytest
 
 from lessonkit import clocks, data, quiz
@@ -24,7 +23,7 @@ def nb():
     return nbformat.read(NOTEBOOK, as_version=4)
 
 
-from student_edition import check_passed, output_text, tags  # noqa: E402  (tools/ is on the path: conftest.py)
+from student_edition import check_passed, tags  # noqa: E402  (tools/ is on the path: conftest.py)
 
 
 # --- "Your turn" tasks ----------------------------------------------------------------------

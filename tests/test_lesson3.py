@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 import pytest
 
 from lessonkit import data, quiz

@@ -107,7 +107,7 @@ class Failures:
         stream = stream or sys.stderr
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("w", encoding="utf-8") as fh:
-            for line, where, full in self.items:
+            for line, _where, full in self.items:
                 fh.write(f"=== {line}\n{full}\n")
         for line, _, _ in self.items:
             print(line, file=stream)

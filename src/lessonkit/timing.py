@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 WORDS_PER_MINUTE = 120
 MINUTES_PER_QUESTION = 1.5

@@ -106,7 +106,7 @@ def check_cells(file: str, rows: list[dict], fields: list[dict]) -> list[Problem
             name, value = f["name"], row.get(f["name"], "")
             c = f.get("constraints", {})
 
-            def bad(rule: str, detail: str) -> None:
+            def bad(rule: str, detail: str, i: int = i, name: str = name) -> None:
                 problems.append(Problem(file, i, rule, detail, name))
 
             if is_empty(value):

@@ -767,7 +767,7 @@ class ExecuteLikeMake:
         self.log = self.path.with_suffix(".execute.log")
         self.env = {**os.environ, **(env or {})}
 
-    def start(self) -> "ExecuteLikeMake":
+    def start(self) -> ExecuteLikeMake:
         self.started = time.monotonic()
         with open(self.log, "wb") as log:
             self.proc = subprocess.Popen([sys.executable, str(self.tool), str(self.path)], stdout=log,

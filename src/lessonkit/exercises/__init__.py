@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from lessonkit.exercises.compare import Feedback, compare_number, compare_set, compare_table, data_decimals
 
