@@ -112,8 +112,10 @@ def html(frame: pd.DataFrame) -> str:
             scope = ' scope="row"' if tag == "th" else ""
             cells.append(f'<{tag}{scope} style="{_CELL}{style}">{_html.escape(values[r])}</{tag}>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return ('<table class="lk-table" style="border-collapse:collapse;margin:0.3em 0;font-size:var(--jp-content-font-size1,13px);">'
-            f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    # a wide table scrolls inside a region that the keyboard can reach (axe: scrollable-region-focusable)
+    return ('<div class="lk-table-region" role="region" tabindex="0" aria-label="Table" style="overflow-x:auto;">'
+            '<table class="lk-table" style="border-collapse:collapse;margin:0.3em 0;font-size:var(--jp-content-font-size1,13px);">'
+            f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def use() -> None:
