@@ -53,5 +53,11 @@ def test_a_folded_table_opens_with_a_click_and_keeps_its_plain_view():
     frame = pd.DataFrame({"item": ["oil"], "quantity": [1000000]})
     folded = tables.fold(frame)
     page = folded._repr_html_()
-    assert page.startswith("<details class='lk-folded'><summary>Show the table</summary><table")
+    assert page.startswith("<details class='lk-folded'><summary>Show the table</summary>" '<div class="lk-table-region"')
     assert "1,000,000" in page and repr(folded) == repr(frame)
+
+
+def test_a_wide_table_scrolls_in_a_region_the_keyboard_can_reach():
+    page = tables.html(pd.DataFrame({"name": ["x" * 300], "n": [1]}))
+    assert page.startswith('<div class="lk-table-region" role="region" tabindex="0" aria-label="Table"')
+    assert "overflow-x:auto" in page and page.endswith("</table></div>")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 import axe
-import labdriver as ld
 from lessonkit import manifest
 
 CONTENT = [".jp-Notebook .jp-MarkdownOutput", ".jp-Notebook .jp-OutputArea"]
