@@ -224,6 +224,9 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     assert exp.get("quiz"), f"{stem}: the lifecycle needs a quiz question in {EXPECTATIONS_FILE.name}"
     clock = Stopwatch()
     notebook = f"{stem}.ipynb"
+    # A fresh student: earlier browser tests on the same server may have answered this lesson's
+    # questions (the input tests use its bank), and their saved answers would be restored here.
+    (lab_server.progress_dir / f"{stem}.json").unlink(missing_ok=True)
     # 1. Before running, untrusted (any student's copy: make lab and Binder trust nothing).
     assert not lab_server.is_trusted(notebook)
     lab = open_notebook(notebook)
