@@ -17,7 +17,7 @@ LAB_ARGS ?=
 LAB_ENV  := $(if $(NO_INSTALL),,$(VENV)/.lab-installed)
 TEST_ENV := $(if $(NO_INSTALL),,$(VENV)/.test-installed)
 
-.PHONY: axe test-oldest lab test unit notebooks browser execute bench student publish-student html worksheet links pins answer-key clean
+.PHONY: translations axe test-oldest lab test unit notebooks browser execute bench student publish-student html worksheet links pins answer-key clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -119,6 +119,12 @@ links:
 ## make answer-key: regenerate teacher/answer_key.md from the quiz banks and the solutions
 answer-key: $(VENV)/.test-installed
 	$(BIN)/python tools/teacher_answer_key.py teacher/answer_key.md
+
+## make translations: refresh the German catalogues (locale/de/*.po, quizzes/de/*.toml) from the
+## English and report untranslated / fuzzy / obsolete / stale entries (fails if any)
+translations: $(TEST_ENV)
+	$(BIN)/python tools/translations.py update
+	$(BIN)/python tools/translations.py report
 
 clean:
 	rm -rf build .pytest_cache

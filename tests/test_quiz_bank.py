@@ -362,3 +362,34 @@ def test_readme_examples_are_valid_banks():
         bank = bank_mod.parse(tomllib.loads(block), Path("README.md"))
         seen_types |= {q.type for q in bank.questions}
     assert seen_types == set(bank_mod.TYPES)
+
+
+# --- option ids (the German overlays in quizzes/de/ are keyed by them) ------------------------
+
+def test_option_ids_are_read(tmp_path):
+    text = GOOD_SINGLE.replace('text = "A"', 'id = "a"\n  text = "A"').replace('text = "B"', 'id = "b"\n  text = "B"')
+    q = load_file(write_bank(tmp_path, text)).question("q1")
+    assert [o.id for o in q.options] == ["a", "b"]
+
+
+def test_truefalse_options_have_fixed_ids():
+    tf = load_file(FIXTURE).question("treaty-defence")
+    assert [o.id for o in tf.options] == ["true", "false"]
+
+
+def test_duplicate_option_id_is_an_error(tmp_path):
+    text = GOOD_SINGLE.replace('text = "A"', 'id = "same"\n  text = "A"').replace('text = "B"', 'id = "same"\n  text = "B"')
+    with pytest.raises(BankError, match=r"question 'q1': two options have the same id 'same'"):
+        load_file(write_bank(tmp_path, text))
+
+
+def test_option_id_with_a_space_is_an_error(tmp_path):
+    text = GOOD_SINGLE.replace('text = "A"', 'id = "a b"\n  text = "A"')
+    with pytest.raises(BankError, match=r"option 1: id 'a b' may only hold"):
+        load_file(write_bank(tmp_path, text))
+
+
+@pytest.mark.parametrize("name", ["01_context", "02_arms_flows", "03_vietnam_balancing"])
+def test_every_option_of_the_lesson_banks_has_an_id(name):
+    for q in load(name).questions:
+        assert all(o.id for o in q.options), f"{name}: question {q.id!r} has an option without id"

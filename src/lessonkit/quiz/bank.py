@@ -29,7 +29,7 @@ TYPE_KEYS = {
     "numeric": {"answer", "tolerance", "unit", "feedback_correct", "feedback_wrong"},
     "ordering": {"items", "feedback_correct", "feedback_wrong"},
 }
-OPTION_KEYS = {"text", "correct", "feedback"}
+OPTION_KEYS = {"id", "text", "correct", "feedback"}
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # A longer word cannot wrap and pushes the question out of its box (addresses are allowed).
 MAX_WORD = 60
@@ -59,6 +59,7 @@ class Option:
     text: str
     correct: bool
     feedback: str
+    id: str = ""  # unique in the question; the German overlay (quizzes/de/) is keyed by it
 
 
 @dataclass(frozen=True)
@@ -222,8 +223,8 @@ def _question(rq: object, number: int, path: Path, bank_max_tries: int,
             raise BankError(path, qid, "answer must be true or false (without quotes)")
         fields["answer"] = answer
         fields["options"] = (
-            Option("True", answer is True, _text(rq, "feedback_true", path, qid)),
-            Option("False", answer is False, _text(rq, "feedback_false", path, qid)),
+            Option("True", answer is True, _text(rq, "feedback_true", path, qid), "true"),
+            Option("False", answer is False, _text(rq, "feedback_false", path, qid), "false"),
         )
     elif qtype == "numeric":
         fields["answer"] = _number(rq, "answer", path, qid, required=True)
@@ -257,10 +258,14 @@ def _options(rq: dict, qtype: str, path: Path, qid: str) -> tuple[Option, ...]:
         feedback = ro.get("feedback")
         if not isinstance(feedback, str) or not feedback.strip():
             raise BankError(path, qid, f"missing feedback for option {n} ({text!r}): say why it is right or wrong")
-        options.append(Option(text, correct, feedback))
+        options.append(Option(text, correct, feedback, _option_id(ro, n, path, qid)))
     texts = [o.text for o in options]
     if len(set(texts)) != len(texts):
         raise BankError(path, qid, "two options have the same text")
+    ids = [o.id for o in options if o.id]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise BankError(path, qid, f"two options have the same id {dup!r} (option ids must be unique in the question)")
     n_correct = sum(o.correct for o in options)
     if n_correct == 0:
         raise BankError(path, qid, "no correct option: mark at least one option with correct = true")
@@ -268,6 +273,15 @@ def _options(rq: dict, qtype: str, path: Path, qid: str) -> tuple[Option, ...]:
         raise BankError(path, qid, f"{n_correct} options are marked correct; a single-choice question needs "
                                    "exactly one (use type = \"multiple\" for several)")
     return tuple(options)
+
+
+def _option_id(ro: dict, n: int, path: Path, qid: str) -> str:
+    """The option's id: optional, but if given, letters, digits, '-', '_' and '.'."""
+    oid = ro.get("id", "")
+    if not isinstance(oid, str) or (oid and not ID_PATTERN.match(oid)):
+        raise BankError(path, qid, f"option {n}: id {oid!r} may only hold letters, digits, '-', '_' and '.', "
+                                   "and no spaces")
+    return oid
 
 
 def _items(rq: dict, path: Path, qid: str) -> tuple[str, ...]:
