@@ -28,7 +28,8 @@ def free_port() -> int:
 def test_make_lab_with_no_install_installs_nothing():
     plan = subprocess.run(["make", "-n", "lab", "NO_INSTALL=1"], cwd=ROOT, capture_output=True, text=True, check=True)
     assert "jupyter lab" in plan.stdout
-    assert "pip" not in plan.stdout and "venv" not in plan.stdout.replace(".venv/bin/", ""), plan.stdout
+    commands = plan.stdout.replace(str(ROOT), "<root>")  # the folder's name may hold "pip" (a worktree)
+    assert "pip" not in commands and "venv" not in commands.replace(".venv/bin/", ""), plan.stdout
 
 
 @pytest.mark.slow

@@ -22,13 +22,21 @@ minutes = 45
 """
 
 
+HEADING = {"en": "Lesson", "de": "Einheit"}
+
+
 def test_the_manifest_lists_every_lesson_notebook_once_in_order():
     lessons = manifest.lessons()
-    assert [x.notebook for x in lessons] == sorted(x.notebook for x in lessons)
+    english = [x for x in lessons if x.language == "en"]
+    assert [x.notebook for x in english] == sorted(x.notebook for x in english)
     listed = {x.notebook for x in lessons}
-    on_disk = {p.resolve() for p in (ROOT / "notebooks").glob("*.ipynb")}
+    on_disk = {p.resolve() for p in (ROOT / "notebooks").glob("**/*.ipynb") if ".ipynb_checkpoints" not in p.parts}
     assert on_disk == listed, "every notebook in notebooks/ must be a lesson in lessons.toml, and back"
-    assert all(x.notebook.is_absolute() and x.language == "en" for x in lessons)
+    assert all(x.notebook.is_absolute() for x in lessons)
+    assert all(x.notebook.parent == ROOT / "notebooks" / ("" if x.language == "en" else x.language)
+               for x in lessons), "English lessons in notebooks/, translated ones in notebooks/<language>/"
+    translated = [x for x in lessons if x.language != "en"]
+    assert all(manifest.lesson(x.source).language == "en" for x in translated)
     assert manifest.lesson("02_arms_flows").bank == "02_arms_flows"
     with pytest.raises(KeyError, match="no lesson '99_x'.*01_context"):
         manifest.lesson("99_x")
@@ -37,9 +45,11 @@ def test_the_manifest_lists_every_lesson_notebook_once_in_order():
 @pytest.mark.parametrize("lesson", manifest.lessons(), ids=lambda x: x.id)
 def test_title_and_minutes_are_those_of_the_notebook_header(lesson):
     header = nbformat.read(lesson.notebook, as_version=4).cells[0].source
-    number = manifest.ids().index(lesson.id) + 1
-    assert header.splitlines()[0] == f"# Lesson {number} · {lesson.title}", "lessons.toml title != notebook heading"
-    time = re.search(r"\*\*Time:\*\*\s*(\d+) minutes", header)
+    same = [x.id for x in manifest.lessons() if x.language == lesson.language]
+    number = same.index(lesson.id) + 1
+    assert header.splitlines()[0] == f"# {HEADING[lesson.language]} {number} · {lesson.title}", \
+        "lessons.toml title != notebook heading"
+    time = re.search(r"\*\*(?:Time|Zeit):\*\*\s*(\d+) (?:minutes|Minuten)", header)
     assert time and int(time.group(1)) == lesson.minutes, "lessons.toml minutes != the header's Time"
 
 
@@ -62,10 +72,36 @@ def write(folder: Path, text: str) -> Path:
 
 def test_a_good_manifest(project):
     path = write(project, ENTRY.format(id="01_a", bank="01_a") + ENTRY.format(id="02_b", bank="01_a")
-                 + 'language = "de"\n')
+                 + 'language = "de"\nsource = "01_a"\n')
     a, b = manifest.load(path)
     assert a == manifest.Lesson("01_a", (project / "notebooks" / "01_a.ipynb").resolve(), "01_a", "A lesson", 45, "en")
-    assert b.bank == "01_a" and b.language == "de"
+    assert b.bank == "01_a" and b.language == "de" and b.source == "01_a"
+
+
+def test_a_translated_lesson_may_be_missing_only_for_the_tool_that_builds_it(project):
+    path = write(project, ENTRY.format(id="01_a", bank="01_a") + ENTRY.format(id="03_c", bank="01_a")
+                 + 'language = "de"\nsource = "01_a"\n')
+    with pytest.raises(manifest.ManifestError, match=r"03_c.ipynb does not exist \(python tools/translations.py build"):
+        manifest.load(path)
+    assert [x.id for x in manifest.load(path, missing_ok=True)] == ["01_a", "03_c"]
+
+
+@pytest.mark.parametrize("extra, message", [
+    ('language = "de"\n', r"lesson 02_b: source must be the id of an English lesson \(01_a\), got None"),
+    ('language = "de"\nsource = "02_b"\n', "source must be the id of an English lesson"),
+    ('source = "01_a"\n', "source is only for translated lessons"),
+])
+def test_a_translated_lesson_names_its_english_source(project, extra, message):
+    path = write(project, ENTRY.format(id="01_a", bank="01_a") + ENTRY.format(id="02_b", bank="01_a") + extra)
+    with pytest.raises(manifest.ManifestError, match=message):
+        manifest.load(path)
+
+
+def test_a_translated_lesson_shares_the_bank_of_its_source(project):
+    path = write(project, ENTRY.format(id="01_a", bank="01_a") + ENTRY.format(id="02_b", bank="02_b")
+                 + 'language = "de"\nsource = "01_a"\n')
+    with pytest.raises(manifest.ManifestError, match="bank must be its source's bank '01_a'"):
+        manifest.load(path)
 
 
 @pytest.mark.parametrize(

@@ -136,3 +136,44 @@ def test_missing_option_is_named():
     gone = q["option"].pop(0)
     found = overlay.problems(bank, raw, Path("x.toml"))
     assert found == [f"x.toml: question {q['id']!r}: option {gone['id']!r}: missing"]
+
+
+def write_overlay(tmp_path, raw: dict) -> Path:
+    """raw as a TOML file (through render, which writes every German field it is given)."""
+    path = tmp_path / "overlay.toml"
+    path.write_text(render(bank_mod.load(lesson1().bank), raw), encoding="utf-8")
+    return path
+
+
+def test_apply_takes_the_text_from_the_overlay_and_the_rest_from_the_english(tmp_path, monkeypatch):
+    bank = bank_mod.load(lesson1().bank)
+    path = write_overlay(tmp_path, filled_overlay(bank))
+    monkeypatch.setattr(overlay, "overlay_path", lambda name, lang: path)
+    german = overlay.apply(bank, "de")
+    assert german.title == "DE " + bank.title and german.name == bank.name
+    for de, en in zip(german.questions, bank.questions):
+        assert de.prompt == "DE " + en.prompt and de.translation == ""
+        assert (de.id, de.type, de.answer, de.tolerance, de.table, de.quote) == \
+            (en.id, en.type, en.answer, en.tolerance, en.table, en.quote)
+        assert [o.correct for o in de.options] == [o.correct for o in en.options]
+        assert [o.id for o in de.options] == [o.id for o in en.options]
+        assert all(o.feedback.startswith("DE ") for o in de.options)
+        assert all(i.startswith("DE ") for i in de.items)
+
+
+def test_apply_refuses_an_incomplete_overlay_naming_bank_question_and_option(tmp_path, monkeypatch):
+    bank = bank_mod.load(lesson1().bank)
+    raw = filled_overlay(bank)
+    q = next(e for e in raw["question"] if e.get("option"))
+    q["option"][1]["feedback"] = ""
+    path = write_overlay(tmp_path, raw)
+    monkeypatch.setattr(overlay, "overlay_path", lambda name, lang: path)
+    with pytest.raises(overlay.OverlayError, match=rf"bank '01_context'.*\n.*question '{q['id']}': "
+                                                   rf"option '{q['option'][1]['id']}': feedback: missing"):
+        overlay.apply(bank, "de")
+
+
+def test_apply_without_an_overlay_file_says_how_to_make_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(overlay, "overlay_path", lambda name, lang: tmp_path / "none.toml")
+    with pytest.raises(overlay.OverlayError, match="no de overlay for the quiz bank '01_context'.*update"):
+        overlay.apply(bank_mod.load(lesson1().bank), "de")

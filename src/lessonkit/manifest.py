@@ -21,8 +21,9 @@ from pathlib import Path
 
 from lessonkit import paths
 
-FIELDS = {"id": str, "notebook": str, "bank": str, "title": str, "minutes": int, "language": str}
-OPTIONAL = {"language": "en"}
+FIELDS = {"id": str, "notebook": str, "bank": str, "title": str, "minutes": int, "language": str,
+          "source": str}
+OPTIONAL = {"language": "en", "source": ""}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2}$")
 
@@ -39,6 +40,7 @@ class Lesson:
     title: str
     minutes: int
     language: str = "en"
+    source: str = ""  # a translated lesson: the id of the English lesson it is generated from
 
 
 def _field_problems(where: str, entry: dict) -> list[str]:
@@ -55,7 +57,7 @@ def _field_problems(where: str, entry: dict) -> list[str]:
     return problems
 
 
-def _lesson_problems(where: str, entry: dict, root: Path) -> list[str]:
+def _lesson_problems(where: str, entry: dict, root: Path, missing_ok: bool = False) -> list[str]:
     """Problems of one well-typed entry: its values and the files it names."""
     problems = []
     if not ID_PATTERN.match(entry["id"]):
@@ -66,8 +68,9 @@ def _lesson_problems(where: str, entry: dict, root: Path) -> list[str]:
                         f"got {entry['notebook']!r}")
     elif not notebook.resolve().is_relative_to(root.resolve()):
         problems.append(f"{where}: notebook {entry['notebook']} lies outside the project folder {root}")
-    elif not notebook.is_file():
-        problems.append(f"{where}: notebook {entry['notebook']} does not exist")
+    elif not notebook.is_file() and not (missing_ok and entry.get("source")):
+        hint = " (python tools/translations.py build makes it)" if entry.get("source") else ""
+        problems.append(f"{where}: notebook {entry['notebook']} does not exist{hint}")
     bank = root / "quizzes" / f"{entry['bank']}.toml"
     if not bank.is_file():
         known = sorted(p.stem for p in (root / "quizzes").glob("*.toml"))
@@ -82,8 +85,27 @@ def _lesson_problems(where: str, entry: dict, root: Path) -> list[str]:
     return problems
 
 
-def load(path: Path | str, root: Path | str | None = None) -> list[Lesson]:
-    """Read and check a manifest file; root (default: the file's folder) anchors its paths."""
+def _source_problems(entries: list[dict]) -> list[str]:
+    """A translated lesson names an English lesson as its source and shares its bank."""
+    english = {e["id"]: e for e in entries if e.get("language", "en") == "en" and not e.get("source")}
+    problems = []
+    for e in entries:
+        where = f"lesson {e['id']}"
+        if e.get("language", "en") == "en" and e.get("source"):
+            problems.append(f"{where}: source is only for translated lessons (language other than 'en')")
+        elif e.get("language", "en") != "en":
+            if e.get("source") not in english:
+                problems.append(f"{where}: source must be the id of an English lesson "
+                                f"({', '.join(english)}), got {e.get('source')!r}")
+            elif e["bank"] != english[e["source"]]["bank"]:
+                problems.append(f"{where}: bank must be its source's bank {english[e['source']]['bank']!r} "
+                                f"(the text comes from quizzes/{e['language']}/)")
+    return problems
+
+
+def load(path: Path | str, root: Path | str | None = None, missing_ok: bool = False) -> list[Lesson]:
+    """Read and check a manifest file; root (default: the file's folder) anchors its paths.
+    missing_ok: a translated lesson's notebook may not exist yet (the tool that builds it)."""
     path = Path(path)
     root = Path(root) if root is not None else path.resolve().parent
     try:
@@ -103,22 +125,24 @@ def load(path: Path | str, root: Path | str | None = None) -> list[Lesson]:
         where = f"lesson {n}" + (f" ({entry['id']})" if isinstance(entry.get("id"), str) else "")
         found = _field_problems(where, entry)
         if not found:
-            found = _lesson_problems(where, entry, root)
+            found = _lesson_problems(where, entry, root, missing_ok)
             if entry["id"] in seen:
                 found.append(f"{where}: duplicate id {entry['id']!r} (also lesson {seen[entry['id']]})")
             seen.setdefault(entry["id"], n)
         problems += found
         if not found:
             lessons.append(Lesson(**{**OPTIONAL, **entry, "notebook": (root / entry["notebook"]).resolve()}))
+    if not problems:
+        problems = _source_problems(entries)
     if problems:
         raise ManifestError(f"{path}:\n  " + "\n  ".join(problems))
     return lessons
 
 
-def lessons() -> list[Lesson]:
+def lessons(missing_ok: bool = False) -> list[Lesson]:
     """The lessons of lessons.toml in the project folder, in teaching order."""
     root = paths.project_root()
-    return load(root / "lessons.toml", root)
+    return load(root / "lessons.toml", root, missing_ok)
 
 
 def ids() -> list[str]:

@@ -64,8 +64,15 @@ class LessonTime:
     def minutes(self) -> int:
         return self.reading + self.quizzes + self.task_minutes + self.chart_minutes
 
-    def time_line(self) -> str:
-        """The header's time, e.g. '55 minutes (reading 19, 11 quiz questions 17, 3 tasks 15, 4 charts 4)'."""
+    def time_line(self, lang: str = "en") -> str:
+        """The header's time, e.g. '55 minutes (reading 19, 11 quiz questions 17, 3 tasks 15, 4 charts 4)';
+        lang="de": '55 Minuten (Lesen 19, 11 Quizfragen 17, 3 Aufgaben 15, 4 Diagramme 4)'."""
+        if lang == "de":
+            def n(count: int, one: str, more: str) -> str:
+                return f"{count} {one if count == 1 else more}"
+            return (f"{self.minutes} Minuten (Lesen {self.reading}, {n(self.questions, 'Quizfrage', 'Quizfragen')} "
+                    f"{self.quizzes}, {n(self.tasks, 'Aufgabe', 'Aufgaben')} {self.task_minutes}, "
+                    f"{n(self.charts, 'Diagramm', 'Diagramme')} {self.chart_minutes})")
         return (f"{self.minutes} minutes (reading {self.reading}, {self.questions} quiz questions {self.quizzes}, "
                 f"{self.tasks} tasks {self.task_minutes}, {self.charts} charts {self.chart_minutes})")
 
@@ -145,3 +152,9 @@ METHOD = (f"words of prose on the core path at {WORDS_PER_MINUTE} words a minute
           f"{MINUTES_PER_QUESTION:g} minutes per quiz question (rounded up), {MINUTES_PER_TASK} per \"Your turn\" "
           f"task and {MINUTES_PER_CHART} per chart. \"Go further (optional)\" boxes are not counted, nor is the "
           "time for the discussion itself.")
+METHOD_DE = (f"Wörter des Fließtexts auf dem Kernpfad, {WORDS_PER_MINUTE} Wörter pro Minute (aufgerundet), dazu "
+             f"{MINUTES_PER_QUESTION:g} Minuten pro Quizfrage (aufgerundet), {MINUTES_PER_TASK} pro Aufgabe "
+             f"„Du bist dran“ und {MINUTES_PER_CHART} pro Diagramm. Die Kästen „Zum Weiterdenken (freiwillig)“ "
+             "zählen nicht mit, ebenso wenig die Zeit für die Diskussion selbst.").replace("1.5", "1,5")
+# The German header's time, as time_line("de") writes it (tools/translations.py build fills it in).
+TIME_LINE_DE = re.compile(r"\d+ Minuten \(Lesen \d+, \d+ Quizfragen? \d+, \d+ Aufgaben? \d+, \d+ Diagramme? \d+\)")

@@ -11,18 +11,42 @@ Modules: bank (load + validate), grading (pure: grade, attempts, score),
 shuffle (fixed-seed option order), widget (ipywidgets), key (the Markdown answer key),
 preview (static HTML stored in the notebook), saved (attempts to and from lessonkit.progress),
 handin (the summary to hand in), scorecard (the score cell).
-The file format is described in quizzes/README.md.
+The file format is described in quizzes/README.md. When the lesson speaks German
+(lessonkit.use("de")), load and show apply the overlay quizzes/de/<bank>.toml (quiz.overlay).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from lessonkit.quiz.bank import Bank, BankError, Question, load, load_file
+from lessonkit.quiz import bank as _bank
+from lessonkit.quiz.bank import Bank, BankError, Question, load_file
 from lessonkit.quiz.grading import Result, grade
+from lessonkit.quiz.overlay import OverlayError
 
 __all__ = ["show", "score", "answer_key", "reset", "load", "load_file", "grade",
-           "Bank", "BankError", "Question", "Result"]
+           "Bank", "BankError", "OverlayError", "Question", "Result"]
+
+
+def language() -> str:
+    """The language the lesson speaks (lessonkit.i18n.current(); English without lessonkit.i18n)."""
+    try:
+        from lessonkit import i18n
+    except ImportError:  # lessonkit.i18n is being written (issue 20); until then English only
+        return "en"
+    return i18n.current()
+
+
+def load(bank_name: str, known_tables: Collection[str] | None = None) -> Bank:
+    """quizzes/<bank_name>.toml, validated; in a German lesson with the text of quizzes/de/.
+    A missing or stale German entry raises OverlayError naming the bank, question and option."""
+    bank = _bank.load(bank_name, known_tables)
+    lang = language()
+    if lang != "en":
+        from lessonkit.quiz import overlay
+
+        bank = overlay.apply(bank, lang)
+    return bank
 
 
 def show(bank_name: str, ids: str | Collection[str] | None = None) -> None:
