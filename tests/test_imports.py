@@ -7,7 +7,7 @@ import pytest
 
 PURE = ["lessonkit.model.codes", "lessonkit.model.votes", "lessonkit.model.flows", "lessonkit.model.arms",
         "lessonkit.model.vietnam", "lessonkit.model.events", "lessonkit.model.layout", "lessonkit.model.captions",
-        "lessonkit.text", "lessonkit.data", "lessonkit.quiz.grading", "lessonkit.quiz.bank", "lessonkit.charts",
+        "lessonkit.text", "lessonkit.data", "lessonkit.i18n", "lessonkit.quiz.grading", "lessonkit.quiz.bank", "lessonkit.charts",
         "lessonkit.exercises"]
 
 

@@ -66,8 +66,9 @@ def clean_env():
 SMOKE = """
 import sys, lessonkit
 from pathlib import Path
-from lessonkit import data, manifest, paths, quiz
+from lessonkit import data, i18n, manifest, paths, quiz
 assert Path(lessonkit.__file__).is_relative_to(Path(sys.argv[1])), lessonkit.__file__
+assert (i18n.LOCALE_DIR / "de" / "ui.po").is_file(), "the German catalogues are package data"
 print(paths.project_root())
 print(len(data.load("un_votes")), len(quiz.load("01_context").questions), len(manifest.lessons()))
 """
