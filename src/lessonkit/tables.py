@@ -17,6 +17,8 @@ import re
 
 import pandas as pd
 
+from lessonkit.text import localise_number
+
 EMPTY = "–"
 LONG_TEXT = 40          # characters: a text column with longer cells wraps at WIDE_COLUMN
 SHORT_TEXT = 18         # characters: a text column with cells up to this long never wraps
@@ -48,8 +50,8 @@ def format_number(value, plain: bool = False) -> str:
     if plain:
         return str(int(value)) if float(value).is_integer() else str(value)
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.12g}"
+        return localise_number(f"{int(value):,}")
+    return localise_number(f"{value:,.12g}")
 
 
 def format_date(value) -> str:

@@ -1,6 +1,9 @@
 """Words, dates and text sizes for what students read: one home for blanks, month and weekday
 names, date formats, name lists, sentences, numbers and the estimate of how wide a line of text
 is. Pure Python and pandas (no matplotlib), used by lessonkit.data, lessonkit.model and the charts.
+
+Dates, numbers and name lists follow lessonkit.i18n.current(): in German they take Babel's
+de_AT forms ("19. Juni 2024", "5. Jänner 2025", "12.000", "3,5", "A, B und C").
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
+
+from lessonkit import i18n
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -37,16 +42,56 @@ def is_blank(value) -> bool:
 # --- dates ----------------------------------------------------------------------------------
 
 
+def german() -> bool:
+    return i18n.current() == "de"
+
+
+def month_name(month: int, short: bool = True) -> str:
+    """1 -> 'Jan' (short) or 'January'; in German 'Jän' / 'Jänner' (Babel de_AT)."""
+    if german():
+        from babel.dates import get_month_names
+
+        width = "abbreviated" if short else "wide"
+        return get_month_names(width, context="stand-alone", locale="de_AT")[month]
+    if short:
+        return MONTHS[month - 1]
+    return pd.Timestamp(year=2000, month=month, day=1).month_name()
+
+
+def weekday_name(weekday: int, short: bool = True) -> str:
+    """0 (Monday) -> 'Mon' (short) or 'Monday'; in German 'Mo.' / 'Montag'."""
+    if german():
+        from babel.dates import get_day_names
+
+        return get_day_names("abbreviated" if short else "wide", locale="de_AT")[weekday]
+    return WEEKDAYS[weekday] if short else pd.Timestamp(2024, 6, 17 + weekday).day_name()
+
+
+def _de_date(year: int, month: int | None = None, day: int | None = None) -> str:
+    if month is None:
+        return str(year)
+    if day is None:
+        return f"{month_name(month, short=False)} {year}"
+    return f"{day}. {month_name(month, short=False)} {year}"
+
+
 def format_date(value) -> str:
     """'2022-03-02' or a Timestamp -> '2 Mar 2022'; '2024-07' -> 'Jul 2024'; '2024' -> '2024';
-    blank or 'undated' -> ''."""
+    blank or 'undated' -> ''. In German: '2. März 2022', 'Juli 2024'."""
     if is_blank(value):
         return ""
     if isinstance(value, pd.Timestamp):
+        if german():
+            return _de_date(value.year, value.month, value.day)
         return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
     text = str(value).strip()
     parts = text[:10].split("-")
     try:
+        if german() and len(parts) in (2, 3):
+            ymd = [int(p) for p in parts]
+            if not 1 <= ymd[1] <= 12:
+                raise ValueError
+            return _de_date(*ymd)
         if len(parts) == 3:
             return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
         if len(parts) == 2:
@@ -59,7 +104,9 @@ def format_date(value) -> str:
 
 
 def day_label(day: pd.Timestamp) -> str:
-    """Timestamp('2024-06-18') -> 'Tue 18 Jun'."""
+    """Timestamp('2024-06-18') -> 'Tue 18 Jun'; in German 'Di., 18. Juni'."""
+    if german():
+        return f"{weekday_name(day.weekday())}, {day.day}. {month_name(day.month, short=False)}"
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
 
 
@@ -84,13 +131,13 @@ def check_date(value, name: str = "date") -> pd.Timestamp | None:
 
 
 def join_names(names: Sequence[str]) -> str:
-    """['A', 'B', 'C'] -> 'A, B and C'."""
+    """['A', 'B', 'C'] -> 'A, B and C' ('A, B und C' in German)."""
     names = list(names)
     if not names:
         return ""
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + (" und " if german() else " and ") + names[-1]
 
 
 def brief_list(values: Sequence[str], limit: int = 12) -> str:
@@ -98,7 +145,7 @@ def brief_list(values: Sequence[str], limit: int = 12) -> str:
     values = list(values)
     if len(values) <= limit:
         return ", ".join(values)
-    return ", ".join(values[:limit]) + f", … ({len(values)} in all)"
+    return ", ".join(values[:limit]) + i18n.t(", … ({n} in all)", n=len(values))
 
 
 def sentence(text: str) -> str:
@@ -119,20 +166,37 @@ def shorten(text: str, limit: int) -> str:
     return cut + "\u2026"
 
 
+def localise_number(text: str) -> str:
+    """An English-formatted number ('12,000,000', '3.5') in the language in use: in German the
+    separators swap ('12.000.000', '3,5'), as Babel's de_AT writes them."""
+    return text.translate(_DE_SEPARATORS) if german() else text
+
+
+_DE_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+def grouped(value: float, decimals: int = 0) -> str:
+    """12000000 -> '12,000,000' ('12.000.000' in German); decimals as given."""
+    return localise_number(f"{float(value):,.{decimals}f}")
+
+
 def number(value: float, unit: str = "") -> str:
-    """1500000 -> '1.5 million'; 0.85 -> '0.85'; 12.0 -> '12'."""
+    """1500000 -> '1.5 million'; 0.85 -> '0.85'; 12.0 -> '12'. In German '1,5 Millionen', '0,85'."""
     if value is None or pd.isna(value):
         return "?"
     v = float(value)
     if abs(v) >= 1_000_000:
-        text = f"{v / 1_000_000:.1f}".rstrip("0").rstrip(".") + " million"
+        short = f"{v / 1_000_000:.1f}".rstrip("0").rstrip(".")
+        if german():
+            return f"{localise_number(short)} {'Million' if short == '1' else 'Millionen'} {unit}".strip()
+        text = short + " million"
     elif abs(v) >= 1_000:
         text = f"{v:,.0f}"
     elif v == int(v):
         text = f"{int(v)}"
     else:
         text = f"{v:.2f}".rstrip("0").rstrip(".") if abs(v) < 10 else f"{v:.1f}".rstrip("0").rstrip(".")
-    return f"{text} {unit}".strip()
+    return f"{localise_number(text)} {unit}".strip()
 
 
 # --- sizes ----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import pandas as pd
 
 from lessonkit import countrynames
 from lessonkit.quiz.grading import to_number
+from lessonkit.text import localise_number
 
 BIG = 100_000  # beyond this many values, skip the slower name matching
 
@@ -93,10 +94,10 @@ def format_number(x: object, decimals: int | None = None) -> str:
     if math.isinf(value):
         return "infinity" if value > 0 else "minus infinity"
     if decimals is not None:
-        return f"{value:.{decimals}f}"
+        return localise_number(f"{value:.{decimals}f}")
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return f"{value:.6g}"
+    return localise_number(f"{value:.6g}")
 
 
 def safe_float(x: object) -> float | None:

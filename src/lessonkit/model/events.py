@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lessonkit.clocks import row_moment
-from lessonkit.text import MONTHS, check_date, day_label, is_blank
+from lessonkit.text import check_date, day_label, is_blank, month_name
 
 
 # Parts of a place that are not the place itself: a country or a region after the city
@@ -113,7 +113,7 @@ def date_bands(first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
         m = first.replace(day=1)
         while m <= last:
             nxt = m + pd.offsets.MonthBegin(1)
-            name = MONTHS[m.month - 1]
+            name = month_name(m.month)
             rows.append({"start": m, "end": nxt, "label": f"{name} {m.year}" if not rows or m.month == 1 else name,
                          "unit": "month"})
             m = nxt

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lessonkit.quiz.bank import Question
+from lessonkit.text import localise_number
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _grade_ordering(question: Question, answer: object) -> Result:
 def format_number(value: float | int) -> str:
     """141.0 -> "141", 2.5 -> "2.5"."""
     value = float(value)
-    return str(int(value)) if value.is_integer() else repr(value)
+    return str(int(value)) if value.is_integer() else localise_number(repr(value))
 
 
 def correct_answer(question: Question) -> str:
