@@ -267,8 +267,6 @@ def test_confidence_and_category_filters():
 
 
 def test_flow_category_words_spell_out_goods_and_technology():
-    from lessonkit.charts.flows import category_words
-
     t = fx("transfers")
     extra = pd.DataFrame([
         {"transfer_id": "x1", "from_iso3": "RUS", "to_iso3": "PRK", "item": "food", "category": "goods",
@@ -280,9 +278,9 @@ def test_flow_category_words_spell_out_goods_and_technology():
     ])
     edges = flow_model.flow_edges(pd.concat([t, extra], ignore_index=True))
     back = edges[(edges["from_iso3"] == "RUS") & (edges["to_iso3"] == "PRK")]
-    assert category_words(back) == ["training", "technology", "food", "oil", "money"]  # firmest first
+    assert flow_model.category_words(back) == ["training", "technology", "food", "oil", "money"]  # firmest first
     forward = edges[(edges["from_iso3"] == "PRK") & (edges["to_iso3"] == "RUS")]
-    assert category_words(forward) == ["missiles", "troops", "ammunition"]
+    assert flow_model.category_words(forward) == ["missiles", "troops", "ammunition"]
 
 
 def test_item_label_uses_unit_for_other():

@@ -8,7 +8,7 @@ are (confirmed / official estimate / reported / alleged).
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -19,8 +19,8 @@ from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
 from lessonkit.model import captions
-from lessonkit.model import codes as code_model
 from lessonkit.model import flows as flow_model
+from lessonkit.model.flows import NoFlows  # noqa: F401 (charts.NoFlows)
 
 XLIM, YLIM = (0.0, 10.2), (-0.2, 6.0)
 
@@ -39,50 +39,6 @@ def _label_size(label: str, inch_per_unit: float, fontsize: float = LABEL_FONT) 
 
 def _overlap(a: tuple, b: tuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _label(items: list[str], width: int = 20, levels: dict | None = None) -> str:
-    """The items of an arrow: all of them if they fit in about two short lines, else the first
-    two and '+N'. Where the items of one arrow differ in how sure they are (levels: item ->
-    confidence), each group says its level, e.g. 'food (confirmed); oil, money (reported)', so the
-    arrow's line style (its firmest level) is not read as true of every item."""
-    if levels and len({levels.get(i) for i in items}) > 1:
-        groups: dict[str, list[str]] = {}
-        for item in items:
-            groups.setdefault(levels.get(item), []).append(item)
-        text = "; ".join(f"{', '.join(g)} ({style.CONFIDENCE_LABELS.get(c, str(c)).lower()})" for c, g in groups.items())
-        return "\n".join(textwrap.wrap(text, width))
-    text = ", ".join(items)
-    if len(items) > 2 and len(text) > 2 * width - 8:
-        text = ", ".join(items[:2]) + f" +{len(items) - 2}"
-    return "\n".join(textwrap.wrap(text, width))
-
-
-# Words for each category in titles. Technology and goods are spelled out from the items in the
-# data (e.g. "food, oil and money"), so a title never names one item for the whole category.
-CATEGORY_WORDS = {
-    "ammunition": "ammunition",
-    "missiles": "missiles",
-    "weapons": "weapons systems",
-    "troops": "troops",
-    "technology": "technology",
-    "goods": "goods",
-    "other": "other items",
-}
-# ... and when no row is left to spell them out (an empty filter)
-CATEGORY_NAMES = {**CATEGORY_WORDS, "technology": "technology or know-how",
-                  "goods": "oil, food, money or other goods"}
-CONFIDENCE_ADJECTIVES = {"confirmed": "confirmed", "official_estimate": "officially estimated",
-                         "reported": "reported", "alleged": "alleged"}
-
-
-class NoFlows(ValueError):
-    """No transfer row is left to draw (unknown states, or filters that match nothing).
-    `.message` is a sentence fit to show a student in place of the diagram."""
-
-    def __init__(self, text: str, message: str):
-        super().__init__(text)
-        self.message = message
 
 
 @style.house_style
@@ -116,146 +72,20 @@ def flow_diagram(
     countries = table("countries", countries)
     sources = table("sources", sources)
     positions = table("flow_positions", positions)
-    levels = flow_model.check_confidence(confidence)
-    cats = flow_model.check_category(category, style.ITEM_LABELS)
-    if states is not None:
-        states = code_model.check_countries(states, countries)
-        ends = (transfers["from_iso3"].isin(states), transfers["to_iso3"].isin(states))
-        transfers = transfers[(ends[0] & ends[1]) if only_between else (ends[0] | ends[1])]
-    state_names = code_model.name_map(countries, states or [])
     if canvas is not None and frame:
         raise ValueError("A canvas is redrawn in place: pass frame=False with it.")
-    if transfers.empty:
-        raise NoFlows("No transfers to draw" + (f" for {', '.join(states)}." if states else "."),
-                      captions.sentence(f"No {_scope(levels, cats, states, only_between, state_names)}"))
-    transfers = flow_model.filter_transfers(transfers, levels, cats)
-    if transfers.empty:
-        scope = _scope(levels, cats, states, only_between, state_names)
-        raise NoFlows(f"No transfers to draw: no {scope}.", captions.sentence(f"No {scope}"))
-    edges = flow_model.flow_edges(transfers)
-    codes = sorted(set(edges["from_iso3"]) | set(edges["to_iso3"]))
-    names = code_model.name_map(countries, codes)
-    title, alt = _flow_words(edges, names, transfers, levels, cats, states, only_between, state_names)
-    ids = captions.cited_ids(transfers)
+    labels = style.CONFIDENCE_LABELS
+    levels = flow_model.check_confidence(confidence)
+    cats = flow_model.check_category(category, style.ITEM_LABELS)
+    shape = flow_model.flow_shape(transfers, countries, states, only_between, levels, cats, labels)
+    title, alt = flow_model.flow_words(shape, labels)
+    subtitle = flow_model.flow_subtitle(shape, labels, style.ITEM_LABELS)
+    ids = captions.cited_ids(shape["transfers"])
     src_line = captions.source_line(sources, ids)
-    subtitle = ("Arrow colour: what flows. Line style: the firmest evidence for that flow. "
-                "One arrow may stand for several reports (rows of the table transfers).")
-    if levels or cats:
-        shown = []
-        if levels:
-            shown.append("How sure: " + _join_or([style.CONFIDENCE_LABELS[c] for c in levels]))
-        if cats:
-            shown.append("What flows: " + _join_or([style.ITEM_LABELS[c] for c in cats]))
-        subtitle += f" Filter \u2013 {'; '.join(shown)}."
-    canvas = build.draw_on(canvas, FlowCanvas, frame, title, src_line, subtitle, edges, names, positions)
-    data = transfers.copy()
-    data.insert(3, "category", data.pop("category"))
-    return build.chart("flow_diagram", canvas.fig, title, subtitle, src_line, alt, data.reset_index(drop=True), sources, ids)
-
-
-def _join_or(names: Sequence[str]) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
-def _kind_word(category: str, kind: str) -> str:
-    if category == "technology":
-        return "technology" if "technolog" in kind or kind == "other" else kind
-    if category == "goods":
-        return "other goods" if kind == "other" else kind
-    return CATEGORY_WORDS.get(category, category)
-
-
-def category_words(edges: pd.DataFrame) -> list[str]:
-    """What these edges carry, for a title: one word per category in the edges' order, except
-    technology and goods, which are spelled out from the items ('food', 'oil', 'money'; a
-    'military technology' row reads 'technology'). No duplicates."""
-    words: list[str] = []
-    for _, e in edges.iterrows():
-        kinds = e["kinds"] if e["category"] in ("technology", "goods") else [""]
-        for kind in kinds:
-            w = _kind_word(e["category"], kind)
-            if w not in words:
-                words.append(w)
-    return words
-
-
-def _scope(levels, cats, states, only_between, state_names, plural: bool = True) -> str:
-    """'transfers in the data', 'confirmed transfers of missiles in the data involving Vietnam', …"""
-    adj = ""
-    if levels and len(levels) == 1:
-        adj = CONFIDENCE_ADJECTIVES[levels[0]] + " "
-    text = f"{adj}transfer{'s' if plural else ''}"
-    if cats:
-        text += " of " + _join_or([CATEGORY_NAMES[c] for c in cats])
-    if levels and len(levels) > 1:
-        text += " rated " + _join_or([style.CONFIDENCE_LABELS[c].lower() for c in levels])
-    text += " in the data"
-    if states:
-        who = [state_names.get(c, c) for c in states]
-        if only_between and len(who) > 1:
-            text += (" between " if len(who) == 2 else " among ") + captions.join_names(who)
-        else:
-            text += " involving " + _join_or(who)
-    return text
-
-
-def _flow_words(edges, names, transfers, levels=None, cats=None, states=None, only_between=False,
-                state_names=None) -> tuple[str, str]:
-    """The title (where most rows run, and what) and the text alternative."""
-    total = int(edges["n"].sum())
-    scope = _scope(levels, cats, states, only_between, state_names or {}, plural=total != 1)
-    if cats and len(cats) == 1:  # name what is actually there, e.g. "food, oil and money"
-        words = category_words(edges)
-        scope = scope.replace(f" of {CATEGORY_NAMES[cats[0]]}", f" of {captions.join_names(words)}", 1)
-    pairs = edges.groupby(["from_iso3", "to_iso3"], sort=False)["n"].sum()
-    pairs = pairs.sort_values(ascending=False, kind="stable")
-    n_top = int(pairs.iloc[0])
-    top = [p for p, n in pairs.items() if n == n_top][:3]
-    one_category = bool(cats) and len(cats) == 1
-
-    def what(a: str, b: str, tied: list) -> str:
-        """': missiles and troops; food in return' for the pair a -> b."""
-        text = ""
-        if not one_category:
-            text = captions.join_names(category_words(edges[(edges["from_iso3"] == a) & (edges["to_iso3"] == b)]))
-        back = edges[(edges["from_iso3"] == b) & (edges["to_iso3"] == a)]
-        if len(back) and (b, a) not in tied:
-            back_text = (f"{captions.join_names(category_words(back))} in return" if not one_category
-                         else f"{int(back['n'].sum())} the other way")
-            text = f"{text}; {back_text}" if text else back_text
-        return text
-
-    if len(top) == 1:
-        (a, b) = top[0]
-        route = f"from {names[a]} to {names[b]}"
-        if total == 1:
-            lead = f"The only {scope} runs {route}"
-        elif n_top == total:
-            lead = f"All {scope} run {route}"
-        elif n_top > total / 2:
-            lead = f"Most {scope} run {route}"
-        else:
-            lead = f"{captions.sentence(scope)[:-1]} run most often {route}"
-        detail = what(a, b, top)
-        title = lead + (f"{';' if one_category else ':'} {detail}" if detail else "")
-    else:
-        routes = []
-        for a, b in top:
-            detail = what(a, b, top)
-            routes.append(f"from {names[a]} to {names[b]}" + (f" ({detail})" if detail else ""))
-        title = f"{captions.sentence(scope)[:-1]} run most often " + captions.join_names(routes)
-    conf = transfers["confidence"].astype(str).str.strip().str.lower().value_counts()
-    conf_text = ", ".join(f"{int(conf[c])} {style.CONFIDENCE_LABELS[c].lower()}" for c in style.CONFIDENCE_LEVELS
-                          if c in conf)
-    parts = [f"{names[e.from_iso3]} to {names[e.to_iso3]}: {', '.join(e['items'])} "
-             f"(at best {style.CONFIDENCE_LABELS.get(e.confidence, e.confidence).lower()})"
-             for e in [r for _, r in edges.iterrows()][:6]]
-    more = f"; and {len(edges) - 6} more" if len(edges) > 6 else ""
-    how_sure = f" ({conf_text})" if not (levels and len(levels) == 1) else ""
-    alt = (f"Diagram of {len(transfers)} {scope}, between {len(names)} states{how_sure}: "
-           + "; ".join(parts) + more)
-    return title, alt
+    canvas = build.draw_on(canvas, FlowCanvas, frame, title, src_line, subtitle, shape["edges"], shape["names"],
+                           positions, labels)
+    return build.chart("flow_diagram", canvas.fig, title, subtitle, src_line, alt, flow_model.flow_table(shape),
+                       sources, ids)
 
 
 class FlowCanvas:
@@ -291,7 +121,9 @@ class FlowCanvas:
             va="center", fontsize=style.FONT["title"], color=style.MUTED, gid="message",
             bbox=dict(boxstyle="round,pad=0.8", facecolor="#F4F4F4", edgecolor=style.GREY)))
 
-    def update(self, edges: pd.DataFrame, names: dict[str, str], positions: pd.DataFrame) -> None:
+    def update(self, edges: pd.DataFrame, names: dict[str, str], positions: pd.DataFrame,
+               labels: Mapping[str, str] = style.CONFIDENCE_LABELS) -> None:
+        """Draw these edges between these states (labels: confidence level -> legend label)."""
         self.clear()
         ax, inch_per_unit, add = self.ax, self.inch_per_unit, self.artists.append
         codes = sorted(set(edges["from_iso3"]) | set(edges["to_iso3"]))
@@ -318,7 +150,7 @@ class FlowCanvas:
             # points along it where it overlaps no node and no label placed before it
             mx, my = (x1 + x2) / 2, (y1 + y2) / 2
             cx, cy = mx + e["rad"] * (y2 - y1), my - e["rad"] * (x2 - x1)
-            text = _label(e["items"], levels=e.get("item_confidence"))
+            text = flow_model.edge_label(e["items"], labels, levels=e.get("item_confidence"))
             w, h = _label_size(text, inch_per_unit)
             for t in LABEL_POSITIONS:
                 lx = (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t ** 2 * x2
@@ -334,7 +166,7 @@ class FlowCanvas:
         present = list(dict.fromkeys(c for c in style.ITEM_COLORS if c in set(edges["category"])))
         what = [Line2D([], [], color=style.ITEM_COLORS[c], linewidth=3, label=style.ITEM_LABELS[c]) for c in present]
         how = [Line2D([], [], color=style.DARK, linewidth=2, linestyle=style.CONFIDENCE_STYLES[c],
-                      label=style.CONFIDENCE_LABELS[c]) for c in style.CONFIDENCE_LEVELS]
+                      label=labels[c]) for c in style.CONFIDENCE_LEVELS]
         top = (self.LEGEND_H - 0.02) / self.fig.get_figheight()  # both legends hang from the top of their band
         leg1 = self.fig.legend(handles=what, title="What flows", loc="upper left", bbox_to_anchor=(0.01, top),
                                ncol=min(3, len(what)), frameon=False, fontsize=style.FONT["small"],

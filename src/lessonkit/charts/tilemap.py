@@ -20,9 +20,8 @@ from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Affine2D
 
 from lessonkit.charts import build, style
-from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
-from lessonkit.charts.votes import DEFAULT_HIGHLIGHT, resolution_subtitle
+from lessonkit.charts.votes import DEFAULT_HIGHLIGHT, resolution_tables
 from lessonkit.model import captions
 from lessonkit.model import codes as code_model
 from lessonkit.model import votes as vote_model
@@ -66,47 +65,16 @@ def tile_map(
     the interactive explorer passes its TileCanvas to be recoloured in place.
 
     tile_map("ES-11/1", ["RUS", "PRK", "VNM", "CHN"])"""
-    resolutions = table("un_resolutions", resolutions)
-    votes = table("un_votes", votes)
-    countries = table("countries", countries)
-    sources = table("sources", sources)
+    row, votes, countries, sources = resolution_tables(resolution, resolutions, votes, countries, sources)
     tiles = (canvas.tiles if canvas is not None else vote_model.load_tiles()) if tiles is None else tiles
-    row = code_model.check_resolution(resolution, resolutions)
     highlight = code_model.check_countries(highlight, countries)
-    sid = str(row["short_id"])
-    with_countries = vote_model.has_country_votes(row, votes)
-    votes_res = vote_model.votes_for(votes, sid) if with_countries else None
-    tv = vote_model.tile_votes(tiles, votes_res, highlight)
-    names = code_model.name_map(countries, tv["iso3"])
-    tv["name"] = tv["iso3"].map(names)
-
-    if with_countries:
-        counts = vote_model.vote_counts(votes_res)
-        by_region = vote_model.votes_by_region(votes_res, countries)
-        finding = captions.region_finding(by_region, "A")
-        named = [(names[h], v) for h, v in zip(tv["iso3"], tv["vote"]) if h in highlight and v]
-        named.sort(key=lambda nv: [names[h] for h in highlight].index(nv[0]))
-    else:
-        counts = vote_model.totals_from_resolution(row)
-        finding = "the data do not say which state voted how"
-        named = []
-    title = f"{sid}: {counts['Y']} in favour, {counts['N']} against" + (f"; {finding}" if finding else "")
-    subtitle = resolution_subtitle(row, totals_only=not with_countries)
-    subtitle = subtitle.rstrip(".") + ". One equal tile per member state, placed roughly where it lies."
+    shape = vote_model.tile_shape(row, votes, countries, tiles, highlight)
+    title, subtitle, alt = captions.tile_words(row, shape)
     ids = captions.cited_ids(pd.DataFrame([row]))
     src_line = captions.source_line(sources, ids)
-
     fig = build.draw_on(canvas, lambda: TileCanvas(tiles), frame, title, src_line, subtitle,
-                        tv, counts, with_countries).fig
-
-    alt = (f"Tile map of {sid}, one equal tile per member state placed roughly where it lies: "
-           f"{captions.vote_summary(counts)}")
-    if finding:
-        alt += f"; {finding}"
-    if named:
-        alt += f"; {captions.highlight_phrase(named)}"
-    data = tv[["iso3", "name", "col", "row", "vote", "highlighted"]].sort_values(["row", "col"]).reset_index(drop=True)
-    return build.chart("tile_map", fig, title, subtitle, src_line, alt, data, sources, ids)
+                        shape["tiles"], shape["counts"], shape["with_countries"]).fig
+    return build.chart("tile_map", fig, title, subtitle, src_line, alt, vote_model.tile_table(shape), sources, ids)
 
 
 class TileCanvas:

@@ -21,26 +21,14 @@ DEFAULT_HIGHLIGHT = ("RUS", "PRK", "VNM", "CHN")
 MARKER_SCALE = {"o": 1.0, "s": 0.78, "^": 1.05}
 
 
-def _resolution_context(resolution, resolutions, votes, countries, sources):
+def resolution_tables(resolution, resolutions, votes, countries, sources):
+    """The resolutions row asked for and the tables a one-resolution chart draws from."""
     resolutions = table("un_resolutions", resolutions)
     votes = table("un_votes", votes)
     countries = table("countries", countries)
     sources = table("sources", sources)
     row = code_model.check_resolution(resolution, resolutions)
-    return row, resolutions, votes, countries, sources
-
-
-def resolution_subtitle(row: pd.Series, totals_only: bool) -> str:
-    parts = [str(row.get("symbol") or row["short_id"])]
-    date = captions.format_date(row.get("date"))
-    if date:
-        parts.append(date)
-    text = ", ".join(parts)
-    if not captions.is_blank(row.get("short_title")):
-        text += f" \u00b7 {row['short_title']}"
-    if totals_only:
-        text += ". The data hold only the totals for this resolution, not how each state voted."
-    return text
+    return row, votes, countries, sources
 
 
 @style.house_style
@@ -63,36 +51,15 @@ def seat_chart(
     to be redrawn in place.
 
     seat_chart("ES-11/1", ["RUS", "PRK", "VNM", "CHN"])"""
-    row, resolutions, votes, countries, sources = _resolution_context(resolution, resolutions, votes, countries, sources)
+    row, votes, countries, sources = resolution_tables(resolution, resolutions, votes, countries, sources)
     highlight = code_model.check_countries(highlight, countries)
-    sid = str(row["short_id"])
-    with_countries = vote_model.has_country_votes(row, votes)
-    if with_countries:
-        votes_res = vote_model.votes_for(votes, sid)
-        seats = vote_model.seat_assignment(votes_res, countries, highlight)
-        counts = vote_model.vote_counts(votes_res)
-        by_iso = dict(zip(seats["iso3"], zip(seats["name"], seats["vote"])))
-        named = [by_iso[h] for h in highlight if h in by_iso]
-    else:
-        counts = vote_model.totals_from_resolution(row)
-        seats = vote_model.anonymous_seats(counts)
-        named = []
-    title = captions.seat_title(sid, counts, named)
-    subtitle = resolution_subtitle(row, totals_only=not with_countries)
+    shape = vote_model.seat_shape(row, votes, countries, highlight)
+    title, subtitle, alt = captions.seat_words(row, shape, highlight)
     ids = captions.cited_ids(pd.DataFrame([row]))
     src_line = captions.source_line(sources, ids)
-
-    fig = build.draw_on(canvas, SeatCanvas, frame, title, src_line, subtitle, seats, counts, sid).fig
-
-    date = captions.format_date(row.get("date"))
-    alt = f"Seat chart of {sid}{f' ({date})' if date else ''}: {captions.vote_summary(counts)}"
-    if named:
-        alt += f"; {captions.highlight_phrase(named)}"
-    elif highlight and not with_countries:
-        alt += "; how individual states voted is not in the data"
-    data = (seats[["seat", "iso3", "name", "group", "vote", "highlighted"]] if with_countries
-            else pd.DataFrame({"vote": list(counts), "count": list(counts.values())}))
-    return build.chart("seat_chart", fig, title, subtitle, src_line, alt, data.reset_index(drop=True), sources, ids)
+    fig = build.draw_on(canvas, SeatCanvas, frame, title, src_line, subtitle, shape["seats"], shape["counts"],
+                        str(row["short_id"])).fig
+    return build.chart("seat_chart", fig, title, subtitle, src_line, alt, vote_model.seat_table(shape), sources, ids)
 
 
 # Labels round the arc: spread_angles keeps them 0.2 rad apart in [0.3, pi - 0.3], room for 12;

@@ -123,3 +123,54 @@ def group_vote_phrase(named_votes: Sequence[tuple[str, str]], max_names: int = 4
         who = join_names(names) if len(names) <= max_names else f"{len(names)}"
         parts.append(f"{who} {verb}")
     return "; ".join(parts)
+
+
+# --- the seat chart and the tile map of one resolution ------------------------------------------
+
+
+def resolution_subtitle(row: pd.Series, totals_only: bool) -> str:
+    """'A/RES/ES-11/1, 2 March 2022 · Aggression against Ukraine' (+ a sentence where the data
+    hold only the totals)."""
+    parts = [str(row.get("symbol") or row["short_id"])]
+    date = format_date(row.get("date"))
+    if date:
+        parts.append(date)
+    text = ", ".join(parts)
+    if not is_blank(row.get("short_title")):
+        text += f" \u00b7 {row['short_title']}"
+    if totals_only:
+        text += ". The data hold only the totals for this resolution, not how each state voted."
+    return text
+
+
+def seat_words(row: pd.Series, shape: Mapping, highlight: Sequence[str]) -> tuple[str, str, str]:
+    """Title, subtitle and text alternative of the seat chart (shape: model.votes.seat_shape)."""
+    sid, counts, named = str(row["short_id"]), shape["counts"], shape["named"]
+    title = seat_title(sid, counts, named)
+    subtitle = resolution_subtitle(row, totals_only=not shape["with_countries"])
+    date = format_date(row.get("date"))
+    alt = f"Seat chart of {sid}{f' ({date})' if date else ''}: {vote_summary(counts)}"
+    if named:
+        alt += f"; {highlight_phrase(named)}"
+    elif highlight and not shape["with_countries"]:
+        alt += "; how individual states voted is not in the data"
+    return title, subtitle, alt
+
+
+def tile_words(row: pd.Series, shape: Mapping) -> tuple[str, str, str]:
+    """Title, subtitle and text alternative of the tile map (shape: model.votes.tile_shape)."""
+    sid, counts = str(row["short_id"]), shape["counts"]
+    if shape["with_countries"]:
+        finding = region_finding(shape["by_region"], "A")
+    else:
+        finding = "the data do not say which state voted how"
+    title = f"{sid}: {counts['Y']} in favour, {counts['N']} against" + (f"; {finding}" if finding else "")
+    subtitle = resolution_subtitle(row, totals_only=not shape["with_countries"])
+    subtitle = subtitle.rstrip(".") + ". One equal tile per member state, placed roughly where it lies."
+    alt = (f"Tile map of {sid}, one equal tile per member state placed roughly where it lies: "
+           f"{vote_summary(counts)}")
+    if finding:
+        alt += f"; {finding}"
+    if shape["named"]:
+        alt += f"; {highlight_phrase(shape['named'])}"
+    return title, subtitle, alt

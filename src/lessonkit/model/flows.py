@@ -1,13 +1,16 @@
-"""Arms flows: the transfers table filtered by how sure and what flows, merged into one edge
-per (from, to, category), and where each state sits in the diagram."""
+"""Arms flows: the transfers table filtered by states, how sure and what flows, merged into one
+edge per (from, to, category), where each state sits in the diagram, and the words of the flow
+diagram (its title, text alternative, arrow labels)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from lessonkit.text import is_blank
+from lessonkit.model.codes import check_countries, name_map
+from lessonkit.text import is_blank, join_names, sentence
 
 
 # The flow categories (transfers.category), in the order of the diagram's legend.
@@ -135,3 +138,205 @@ def node_positions(codes: Sequence[str], positions: pd.DataFrame) -> dict[str, t
     for i, c in enumerate(extra):
         pos[c] = (0.8 + i * (8.6 / max(len(extra), 1)), -0.05)
     return pos
+
+
+# --- shape: the rows and edges a flow diagram draws ---------------------------------------------
+
+
+class NoFlows(ValueError):
+    """No transfer row is left to draw (unknown states, or filters that match nothing).
+    `.message` is a sentence fit to show a student in place of the diagram."""
+
+    def __init__(self, text: str, message: str):
+        super().__init__(text)
+        self.message = message
+
+
+def flow_shape(transfers: pd.DataFrame, countries: pd.DataFrame, states: Sequence[str] | None, only_between: bool,
+               levels: Sequence[str] | None, cats: Sequence[str] | None, labels: Mapping[str, str]) -> dict:
+    """The transfers a flow diagram draws (rows from or to `states`, or between two of them
+    with only_between; of these confidence levels and categories) and their edges (flow_edges),
+    with the names of the states. Raises NoFlows if no row is left. labels: level -> label."""
+    if states is not None:
+        states = check_countries(states, countries)
+        ends = (transfers["from_iso3"].isin(states), transfers["to_iso3"].isin(states))
+        transfers = transfers[(ends[0] & ends[1]) if only_between else (ends[0] | ends[1])]
+    shape = {"states": states, "only_between": only_between, "levels": levels, "cats": cats,
+             "state_names": name_map(countries, states or [])}
+    if transfers.empty:
+        raise NoFlows("No transfers to draw" + (f" for {', '.join(states)}." if states else "."),
+                      sentence(f"No {scope_words(shape, labels)}"))
+    transfers = filter_transfers(transfers, levels, cats)
+    if transfers.empty:
+        scope = scope_words(shape, labels)
+        raise NoFlows(f"No transfers to draw: no {scope}.", sentence(f"No {scope}"))
+    edges = flow_edges(transfers)
+    codes = sorted(set(edges["from_iso3"]) | set(edges["to_iso3"]))
+    return {**shape, "transfers": transfers, "edges": edges, "names": name_map(countries, codes)}
+
+
+def flow_table(shape: dict) -> pd.DataFrame:
+    """The data a flow diagram shows: its transfer rows, category as the fourth column."""
+    data = shape["transfers"].copy()
+    data.insert(3, "category", data.pop("category"))
+    return data.reset_index(drop=True)
+
+
+# --- describe: the diagram's words --------------------------------------------------------------
+
+# Words for each category in titles. Technology and goods are spelled out from the items in the
+# data (e.g. "food, oil and money"), so a title never names one item for the whole category.
+CATEGORY_WORDS = {
+    "ammunition": "ammunition",
+    "missiles": "missiles",
+    "weapons": "weapons systems",
+    "troops": "troops",
+    "technology": "technology",
+    "goods": "goods",
+    "other": "other items",
+}
+# ... and when no row is left to spell them out (an empty filter)
+CATEGORY_NAMES = {**CATEGORY_WORDS, "technology": "technology or know-how",
+                  "goods": "oil, food, money or other goods"}
+CONFIDENCE_ADJECTIVES = {"confirmed": "confirmed", "official_estimate": "officially estimated",
+                         "reported": "reported", "alleged": "alleged"}
+
+
+def join_or(names: Sequence[str]) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def edge_label(items: list[str], labels: Mapping[str, str], width: int = 20, levels: dict | None = None) -> str:
+    """The items of an arrow: all of them if they fit in about two short lines, else the first
+    two and '+N'. Where the items of one arrow differ in how sure they are (levels: item ->
+    confidence), each group says its level, e.g. 'food (confirmed); oil, money (reported)', so the
+    arrow's line style (its firmest level) is not read as true of every item."""
+    if levels and len({levels.get(i) for i in items}) > 1:
+        groups: dict[str, list[str]] = {}
+        for item in items:
+            groups.setdefault(levels.get(item), []).append(item)
+        text = "; ".join(f"{', '.join(g)} ({labels.get(c, str(c)).lower()})" for c, g in groups.items())
+        return "\n".join(textwrap.wrap(text, width))
+    text = ", ".join(items)
+    if len(items) > 2 and len(text) > 2 * width - 8:
+        text = ", ".join(items[:2]) + f" +{len(items) - 2}"
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def _kind_word(category: str, kind: str) -> str:
+    if category == "technology":
+        return "technology" if "technolog" in kind or kind == "other" else kind
+    if category == "goods":
+        return "other goods" if kind == "other" else kind
+    return CATEGORY_WORDS.get(category, category)
+
+
+def category_words(edges: pd.DataFrame) -> list[str]:
+    """What these edges carry, for a title: one word per category in the edges' order, except
+    technology and goods, which are spelled out from the items ('food', 'oil', 'money'; a
+    'military technology' row reads 'technology'). No duplicates."""
+    words: list[str] = []
+    for _, e in edges.iterrows():
+        kinds = e["kinds"] if e["category"] in ("technology", "goods") else [""]
+        for kind in kinds:
+            w = _kind_word(e["category"], kind)
+            if w not in words:
+                words.append(w)
+    return words
+
+
+def scope_words(shape: Mapping, labels: Mapping[str, str], plural: bool = True) -> str:
+    """'transfers in the data', 'confirmed transfers of missiles in the data involving Vietnam', …"""
+    levels, cats, states = shape["levels"], shape["cats"], shape["states"]
+    adj = ""
+    if levels and len(levels) == 1:
+        adj = CONFIDENCE_ADJECTIVES[levels[0]] + " "
+    text = f"{adj}transfer{'s' if plural else ''}"
+    if cats:
+        text += " of " + join_or([CATEGORY_NAMES[c] for c in cats])
+    if levels and len(levels) > 1:
+        text += " rated " + join_or([labels[c].lower() for c in levels])
+    text += " in the data"
+    if states:
+        who = [shape["state_names"].get(c, c) for c in states]
+        if shape["only_between"] and len(who) > 1:
+            text += (" between " if len(who) == 2 else " among ") + join_names(who)
+        else:
+            text += " involving " + join_or(who)
+    return text
+
+
+def flow_subtitle(shape: Mapping, labels: Mapping[str, str], category_labels: Mapping[str, str]) -> str:
+    """How to read the arrows, and the filter applied (labels: level -> label; category_labels:
+    category -> legend label)."""
+    levels, cats = shape["levels"], shape["cats"]
+    subtitle = ("Arrow colour: what flows. Line style: the firmest evidence for that flow. "
+                "One arrow may stand for several reports (rows of the table transfers).")
+    if levels or cats:
+        shown = []
+        if levels:
+            shown.append("How sure: " + join_or([labels[c] for c in levels]))
+        if cats:
+            shown.append("What flows: " + join_or([category_labels[c] for c in cats]))
+        subtitle += f" Filter \u2013 {'; '.join(shown)}."
+    return subtitle
+
+
+def flow_words(shape: Mapping, labels: Mapping[str, str]) -> tuple[str, str]:
+    """The title (where most rows run, and what) and the text alternative of a flow diagram
+    (shape: flow_shape; labels: level -> label)."""
+    edges, names, transfers = shape["edges"], shape["names"], shape["transfers"]
+    levels, cats = shape["levels"], shape["cats"]
+    total = int(edges["n"].sum())
+    scope = scope_words(shape, labels, plural=total != 1)
+    if cats and len(cats) == 1:  # name what is actually there, e.g. "food, oil and money"
+        words = category_words(edges)
+        scope = scope.replace(f" of {CATEGORY_NAMES[cats[0]]}", f" of {join_names(words)}", 1)
+    pairs = edges.groupby(["from_iso3", "to_iso3"], sort=False)["n"].sum()
+    pairs = pairs.sort_values(ascending=False, kind="stable")
+    n_top = int(pairs.iloc[0])
+    top = [p for p, n in pairs.items() if n == n_top][:3]
+    one_category = bool(cats) and len(cats) == 1
+
+    def what(a: str, b: str, tied: list) -> str:
+        """': missiles and troops; food in return' for the pair a -> b."""
+        text = ""
+        if not one_category:
+            text = join_names(category_words(edges[(edges["from_iso3"] == a) & (edges["to_iso3"] == b)]))
+        back = edges[(edges["from_iso3"] == b) & (edges["to_iso3"] == a)]
+        if len(back) and (b, a) not in tied:
+            back_text = (f"{join_names(category_words(back))} in return" if not one_category
+                         else f"{int(back['n'].sum())} the other way")
+            text = f"{text}; {back_text}" if text else back_text
+        return text
+
+    if len(top) == 1:
+        (a, b) = top[0]
+        route = f"from {names[a]} to {names[b]}"
+        if total == 1:
+            lead = f"The only {scope} runs {route}"
+        elif n_top == total:
+            lead = f"All {scope} run {route}"
+        elif n_top > total / 2:
+            lead = f"Most {scope} run {route}"
+        else:
+            lead = f"{sentence(scope)[:-1]} run most often {route}"
+        detail = what(a, b, top)
+        title = lead + (f"{';' if one_category else ':'} {detail}" if detail else "")
+    else:
+        routes = []
+        for a, b in top:
+            detail = what(a, b, top)
+            routes.append(f"from {names[a]} to {names[b]}" + (f" ({detail})" if detail else ""))
+        title = f"{sentence(scope)[:-1]} run most often " + join_names(routes)
+    conf = transfers["confidence"].astype(str).str.strip().str.lower().value_counts()
+    conf_text = ", ".join(f"{int(conf[c])} {labels[c].lower()}" for c in CONFIDENCE_ORDER if c in conf)
+    parts = [f"{names[e.from_iso3]} to {names[e.to_iso3]}: {', '.join(e['items'])} "
+             f"(at best {labels.get(e.confidence, e.confidence).lower()})"
+             for e in [r for _, r in edges.iterrows()][:6]]
+    more = f"; and {len(edges) - 6} more" if len(edges) > 6 else ""
+    how_sure = f" ({conf_text})" if not (levels and len(levels) == 1) else ""
+    alt = (f"Diagram of {len(transfers)} {scope}, between {len(names)} states{how_sure}: "
+           + "; ".join(parts) + more)
+    return title, alt

@@ -213,6 +213,58 @@ def tile_votes(tiles: pd.DataFrame, votes_res: pd.DataFrame | None, highlight: S
     return out
 
 
+def seat_shape(row: pd.Series, votes: pd.DataFrame, countries: pd.DataFrame,
+               highlight: Sequence[str]) -> dict:
+    """What the seat chart of one resolution (a resolutions row) shows: `seats` (seat_assignment,
+    or anonymous_seats where the data hold only totals), `counts` (Y/N/A/NV), `named` ((name,
+    vote) of the highlighted states, in the order given) and `with_countries`."""
+    sid = str(row["short_id"])
+    with_countries = has_country_votes(row, votes)
+    if with_countries:
+        votes_res = votes_for(votes, sid)
+        seats = seat_assignment(votes_res, countries, highlight)
+        by_iso = dict(zip(seats["iso3"], zip(seats["name"], seats["vote"])))
+        return {"seats": seats, "counts": vote_counts(votes_res), "with_countries": True,
+                "named": [by_iso[h] for h in highlight if h in by_iso]}
+    counts = totals_from_resolution(row)
+    return {"seats": anonymous_seats(counts), "counts": counts, "with_countries": False, "named": []}
+
+
+def seat_table(shape: dict) -> pd.DataFrame:
+    """The data a seat chart shows: one row per seat, or the totals where that is all there is."""
+    if shape["with_countries"]:
+        return shape["seats"][["seat", "iso3", "name", "group", "vote", "highlighted"]].reset_index(drop=True)
+    counts = shape["counts"]
+    return pd.DataFrame({"vote": list(counts), "count": list(counts.values())})
+
+
+def tile_shape(row: pd.Series, votes: pd.DataFrame, countries: pd.DataFrame, tiles: pd.DataFrame,
+               highlight: Sequence[str]) -> dict:
+    """What the tile map of one resolution shows: `tiles` (tile_votes with each state's name),
+    `counts`, `by_region` (votes_by_region, None without country votes), `named` ((name, vote)
+    of the highlighted states that voted, in the order given) and `with_countries`."""
+    sid = str(row["short_id"])
+    with_countries = has_country_votes(row, votes)
+    votes_res = votes_for(votes, sid) if with_countries else None
+    tv = tile_votes(tiles, votes_res, highlight)
+    names = name_map(countries, tv["iso3"])
+    tv["name"] = tv["iso3"].map(names)
+    if not with_countries:
+        return {"tiles": tv, "counts": totals_from_resolution(row), "by_region": None, "named": [],
+                "with_countries": False}
+    named = [(names[h], v) for h, v in zip(tv["iso3"], tv["vote"]) if h in highlight and v]
+    order = [names[h] for h in highlight]
+    named.sort(key=lambda nv: order.index(nv[0]))
+    return {"tiles": tv, "counts": vote_counts(votes_res), "by_region": votes_by_region(votes_res, countries),
+            "named": named, "with_countries": True}
+
+
+def tile_table(shape: dict) -> pd.DataFrame:
+    """The data a tile map shows: one row per tile, top to bottom, left to right."""
+    tv = shape["tiles"][["iso3", "name", "col", "row", "vote", "highlighted"]]
+    return tv.sort_values(["row", "col"]).reset_index(drop=True)
+
+
 def group_members(
     group: str | Sequence[str],
     countries: pd.DataFrame,
