@@ -12,6 +12,9 @@ NOTEBOOKS = $(or $(shell PYTHONPATH=src $(PYTHON) -m lessonkit.manifest notebook
 # Jupyter refuses to run as root unless told; CI and containers often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
+# make lab LANG=de opens the German lesson 1. LANG is also the shell's locale (C.UTF-8,
+# en_US.UTF-8, de_AT.UTF-8 ...): only the exact value "de" chooses German.
+LAB_FIRST = $(if $(filter de,$(LANG)),$(firstword $(shell PYTHONPATH=src $(PYTHON) -m lessonkit.manifest notebooks de)),$(firstword $(NOTEBOOKS)))
 # NO_INSTALL=1 runs a target with .venv as it is, installing nothing (the tests use it: the test
 # suite never installs packages).
 LAB_ENV  := $(if $(NO_INSTALL),,$(VENV)/.lab-installed)
@@ -36,9 +39,10 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml $(PINS)
 # Saving a lesson keeps the static previews of its widgets, never widget state (lessonkit.jupyter_presave).
 PRESAVE := --ServerApp.jpserver_extensions=lessonkit.jupyter_presave=True
 
-## make lab: set up and open the lessons in JupyterLab (saved lessons keep static previews)
+## make lab [LANG=de]: set up and open the lessons in JupyterLab (saved lessons keep static previews);
+## LANG=de opens the German edition
 lab: $(LAB_ENV)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(firstword $(NOTEBOOKS)) $(PRESAVE) $(ROOT_FLAG) $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(or $(LAB_FIRST),$(error lessons.toml lists no German lessons)) $(PRESAVE) $(ROOT_FLAG) $(LAB_ARGS)
 
 # axe-core (npm) for the accessibility checks in the browser tests; pinned, never committed.
 AXE_VERSION := 4.10.3

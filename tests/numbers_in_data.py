@@ -7,10 +7,18 @@ import pandas as pd
 from lessonkit import data
 
 NUMBER = re.compile(r"(?<![¶\w])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*million)?")
+# Austrian German (Babel de_AT): "12.000.000", "3,5", "12 Millionen" / "12 Mio.", "19. Juni 2024"
+# (the day's dot is no decimal point: a thousands group has three digits).
+NUMBER_DE = re.compile(r"(?<![¶\w])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:,\d+)?)(\s*(?:Millionen|Million|Mio\.?))?")
 
 
-def numbers_in(text: str) -> list[float]:
+def numbers_in(text: str, lang: str = "en") -> list[float]:
     out = []
+    if lang == "de":
+        for digits, million in NUMBER_DE.findall(text):
+            value = float(digits.replace(".", "").replace(",", "."))
+            out.append(value * 1e6 if million else value)
+        return out
     for digits, million in NUMBER.findall(text):
         value = float(digits.replace(",", ""))
         out.append(value * 1e6 if million else value)

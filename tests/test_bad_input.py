@@ -256,9 +256,10 @@ def answer_key_run(root: Path, capsys, *args: str) -> subprocess.CompletedProces
     """tools/teacher_answer_key.py's main, in this process (LESSONKIT_ROOT points at root)."""
     import teacher_answer_key
 
-    (root / "notebooks").mkdir(exist_ok=True)
-    for nb in (ROOT / "notebooks").glob("0*.ipynb"):
-        shutil.copy(nb, root / "notebooks" / nb.name)
+    for nb in (ROOT / "notebooks").rglob("0*.ipynb"):  # both editions (notebooks/de/)
+        target = root / nb.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(nb, target)
     shutil.copy(ROOT / "lessons.toml", root / "lessons.toml")  # the list of lessons the key covers
     capsys.readouterr()
     code = teacher_answer_key.main(list(args))

@@ -49,7 +49,7 @@ def test_title_and_minutes_are_those_of_the_notebook_header(lesson):
     number = same.index(lesson.id) + 1
     assert header.splitlines()[0] == f"# {HEADING[lesson.language]} {number} · {lesson.title}", \
         "lessons.toml title != notebook heading"
-    time = re.search(r"\*\*(?:Time|Zeit):\*\*\s*(\d+) (?:minutes|Minuten)", header)
+    time = re.search(r"\*\*(?:Time|Zeit|Dauer):\*\*\s*(\d+) (?:minutes|Minuten)", header)
     assert time and int(time.group(1)) == lesson.minutes, "lessons.toml minutes != the header's Time"
 
 

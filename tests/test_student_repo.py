@@ -19,6 +19,7 @@ import student_edition
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = [lesson.notebook for lesson in manifest.lessons()]
+GERMAN = [lesson.notebook for lesson in manifest.lessons() if lesson.language == "de"]
 TEACHER_ONLY = ["teacher", "tests", "tools", "docs", "CONTRIBUTING.md"]
 
 
@@ -40,11 +41,19 @@ def test_student_repository_holds_what_a_student_needs(student_repo):
     for name in ["environment.yml", "postBuild", "pyproject.toml", "README.md", "Makefile", ".gitignore"]:
         assert (student_repo / name).is_file(), f"{name} missing"
     assert list(student_repo.glob("LICENSE*")), "no LICENSE"
-    assert sorted(p.name for p in (student_repo / "notebooks").iterdir()) == sorted(p.name for p in LESSONS)
+    assert sorted(p.relative_to(student_repo) for p in (student_repo / "notebooks").rglob("*.ipynb")) \
+        == sorted(p.relative_to(ROOT) for p in LESSONS)
     assert (student_repo / "data" / "datapackage.json").is_file()
     dry_run = subprocess.run(["make", "-n", "lab"], cwd=student_repo, capture_output=True, text=True)
     assert dry_run.returncode == 0, dry_run.stderr
     assert "jupyter lab" in dry_run.stdout and "notebooks/01_context.ipynb" in dry_run.stdout
+    for lang in ("C.UTF-8", "en_US.UTF-8", "de_AT.UTF-8"):  # the shell's LANG never means German
+        dry_run = subprocess.run(["make", "-n", "lab"], cwd=student_repo, capture_output=True, text=True,
+                                 env={**os.environ, "LANG": lang})
+        assert "notebooks/01_context.ipynb" in dry_run.stdout, lang
+    if GERMAN:
+        dry_run = subprocess.run(["make", "-n", "lab", "LANG=de"], cwd=student_repo, capture_output=True, text=True)
+        assert f"lab/tree/{GERMAN[0].relative_to(ROOT).as_posix()}" in dry_run.stdout, dry_run.stdout
 
 
 @pytest.mark.slow
@@ -53,8 +62,12 @@ def test_student_readme_says_how_to_start_and_that_quizzes_are_self_checks(stude
     assert "{{" not in readme
     assert "make lab" in readme and "Shift+Enter" in readme
     assert "not for marks" in readme and "quizzes/" in readme
-    for path in LESSONS:
+    for path in set(LESSONS) - set(GERMAN):
         assert f"notebooks/{path.name}" in readme
+    german = (student_repo / "README.de.md").read_text(encoding="utf-8")
+    assert "{{" not in german and "make lab LANG=de" in german and "nicht benotet" in german
+    for path in GERMAN:
+        assert f"({path.relative_to(ROOT).as_posix()})" in german
 
 
 @pytest.mark.slow
@@ -66,7 +79,7 @@ def test_student_repository_has_no_teacher_files_and_no_solutions(student_repo):
     assert not [n for n in names if n in ("__pycache__", ".ipynb_checkpoints") or n.endswith(".egg-info")]
     lines = solution_lines()
     assert len(lines) >= 6
-    for nb_path in (student_repo / "notebooks").glob("*.ipynb"):
+    for nb_path in (student_repo / "notebooks").rglob("*.ipynb"):
         text = nb_path.read_text(encoding="utf-8")
         nb = nbformat.reads(text, as_version=4)
         for line in lines:

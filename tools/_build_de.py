@@ -65,10 +65,10 @@ class Lookup:
 
 
 def add_use(cell: dict) -> None:
-    """lessonkit.use("de") after the first cell's leading comment lines."""
+    """`import lessonkit` and lessonkit.use("de") after the first cell's leading comments and imports."""
     lines = cell["source"].split("\n")
     at = 0
-    while at < len(lines) and lines[at].lstrip().startswith("#"):
+    while at < len(lines) and (lines[at].lstrip().startswith(("#", "import ", "from ")) or not lines[at].strip()):
         at += 1
     cell["source"] = "\n".join(lines[:at] + USE_LINES + lines[at:])
 
@@ -94,7 +94,7 @@ def build_notebook(english: dict, po: polib.POFile, source: str, draft: bool,
             cell["outputs"], cell["execution_count"] = [], None
     if not fill_time(nb) and not draft:
         lookup.problems.append(f"{nb['cells'][0]['id']}: the header needs its time as "
-                               "'- **Zeit:** N Minuten (Lesen N, N Quizfragen N, N Aufgaben N, N Diagramme N)'")
+                               "'- **Dauer:** N Minuten (Lesen N, N Quizfragen N, N Aufgaben N, N Diagramme N)'")
     nb["metadata"]["language"] = translations.LANG
     nb["metadata"]["lessonkit"] = {"source": source, "generated_by": "tools/translations.py build"}
     if draft:

@@ -15,6 +15,8 @@ from urllib.parse import quote, urlencode
 
 from lessonkit import manifest, paths
 
+EDITIONS = {"en": "English edition", "de": "Deutsche Ausgabe (German edition)"}
+
 
 def lesson_notebooks() -> list[tuple[str, manifest.Lesson]]:
     """(notebook path from the repository root, lesson) for each lesson of lessons.toml."""
@@ -50,7 +52,11 @@ def main(args: list[str]) -> int:
     repo, ref = args[0], (args[1] if len(args) > 1 and args[1] else default_ref())
     hub = args[2] if len(args) > 2 and args[2] else ""
     print(f"Links to {repo} at {ref}:")
+    edition = None
     for nb, lesson in lesson_notebooks():
+        if lesson.language != edition:
+            edition = lesson.language
+            print(f"\n{EDITIONS.get(edition, edition)}:")
         print(f"{nb}  ({lesson.title}, {lesson.minutes} min)")
         print(f"  Binder:     {binder_link(repo, ref, nb)}")
         if hub:

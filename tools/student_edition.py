@@ -34,7 +34,10 @@ SOLUTION, EXERCISE, CHECK = "solution", "exercise", "check"
 COPIED_DIRS = ["data", "quizzes", "seeds", "src", "requirements"]
 COPIED_FILES = ["environment.yml", "postBuild", "pyproject.toml", "lessons.toml"]
 REQUIRED_FILES = ["environment.yml", "postBuild", "pyproject.toml"]
-TEMPLATE_FILES = {"README.md": "README.md", "Makefile": "Makefile", "gitignore": ".gitignore"}
+TEMPLATE_FILES = {"README.md": "README.md", "README.de.md": "README.de.md", "Makefile": "Makefile",
+                  "gitignore": ".gitignore"}
+# The README that lists the lessons of each language, and its table's heading.
+READMES = {"en": ("README.md", "| Lesson | Open it |"), "de": ("README.de.md", "| Einheit | Öffnen |")}
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints", "_staging", "*.pyc")
 
 
@@ -134,14 +137,27 @@ def write_repository(out: Path, notebooks: list[Path], root: Path = ROOT) -> Non
         shutil.copy2(path, out / path.name)
     for src, dest in TEMPLATE_FILES.items():
         shutil.copy2(TEMPLATE / src, out / dest)
-    (out / "notebooks").mkdir()
-    titles = []
+    titles: dict[str, list[tuple[str, str]]] = {lang: [] for lang in READMES}
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
-        titles.append((path.name, lesson_title(nb)))
-        nbformat.write(student_copy(nb), out / "notebooks" / path.name)
-    readme = out / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8").replace("{{LESSONS}}", lesson_table(titles)), encoding="utf-8")
+        rel = notebook_place(path, root)
+        titles.setdefault(nb.metadata.get("language", "en"), []).append((rel, lesson_title(nb)))
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(student_copy(nb), out / rel)
+    for lang, (name, heading) in READMES.items():
+        readme = out / name
+        readme.write_text(readme.read_text(encoding="utf-8").replace("{{LESSONS}}", lesson_table(titles[lang], heading)),
+                          encoding="utf-8")
+
+
+def notebook_place(path: Path, root: Path) -> str:
+    """Where the lesson goes in the student repository: its place under notebooks/ here
+    (notebooks/de/… for the German edition), else notebooks/<name>."""
+    try:
+        rel = path.resolve().relative_to((root / "notebooks").resolve())
+    except ValueError:
+        return f"notebooks/{path.name}"
+    return f"notebooks/{rel.as_posix()}"
 
 
 def lesson_title(nb) -> str:
@@ -152,9 +168,9 @@ def lesson_title(nb) -> str:
     return ""
 
 
-def lesson_table(titles: list[tuple[str, str]]) -> str:
-    rows = ["| Lesson | Open it |", "| --- | --- |"]
-    rows += [f"| {title} | [`notebooks/{name}`](notebooks/{name}) |" for name, title in titles]
+def lesson_table(titles: list[tuple[str, str]], heading: str = READMES["en"][1]) -> str:
+    rows = [heading, "| --- | --- |"]
+    rows += [f"| {title} | [`{rel}`]({rel}) |" for rel, title in titles]
     return "\n".join(rows)
 
 

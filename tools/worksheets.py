@@ -5,8 +5,9 @@ Usage: python tools/worksheets.py HTML_DIR OUT_DIR
 HTML_DIR is what `make html` wrote. Each lesson page becomes OUT_DIR/<lesson>.pdf, printed
 with the page's print styles (no code prompts, room to write under each task and question,
 no check cells). teacher/answer_key.md becomes OUT_DIR/answer_key.pdf through the same
-template. Chromium runs headless with the network off (the pages need none). OUT_DIR is
-written in a temporary folder and renamed into place.
+template. The German edition (HTML_DIR/de/) goes to OUT_DIR/de/, with teacher/de/answer_key.md
+as OUT_DIR/de/answer_key.pdf. Chromium runs headless with the network off (the pages need
+none). OUT_DIR is written in a temporary folder and renamed into place.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from html_pages import page_for_markdown  # noqa: E402
 from student_edition import replace_dir  # noqa: E402
 
 ANSWER_KEY = ROOT / "teacher" / "answer_key.md"
+ANSWER_KEY_DE = ROOT / "teacher" / "de" / "answer_key.md"
+KEY_TITLE = {"en": "Answer key (teacher edition)", "de": "Lösungsschlüssel (Ausgabe für Lehrpersonen)"}
 # No sandbox (root in containers), no GPU, and no network: a proxy that does not exist.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -46,22 +49,37 @@ def print_pdf(page: Path, pdf: Path, profile: Path) -> None:
         raise SystemExit(f"Chromium could not print {page} to PDF:\n{done.stderr[-2000:]}")
 
 
-def build(html_dir: Path, out_dir: Path, answer_key: Path = ANSWER_KEY) -> list[Path]:
-    pages = sorted(p for p in html_dir.glob("*.html") if p.name != "index.html")
+def lesson_pages(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.html") if p.name != "index.html")
+
+
+def print_edition(pages: list[Path], answer_key: Path, out: Path, lang: str, scratch: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    profile = scratch / "profile"
+    for page in pages:
+        print_pdf(page, out / f"{page.stem}.pdf", profile)
+    if not answer_key.is_file():
+        raise SystemExit(f"{answer_key} is missing: run make answer-key")
+    key_page = scratch / f"answer_key_{lang}.html"
+    key_page.write_text(page_for_markdown(answer_key.read_text(encoding="utf-8"), KEY_TITLE[lang], lang),
+                        encoding="utf-8")
+    print_pdf(key_page, out / "answer_key.pdf", profile)
+
+
+def build(html_dir: Path, out_dir: Path, answer_key: Path = ANSWER_KEY,
+          answer_key_de: Path = ANSWER_KEY_DE) -> list[Path]:
+    pages = lesson_pages(html_dir)
     if not pages:
         raise SystemExit(f"no lesson pages in {html_dir}: run make html first")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
         with tempfile.TemporaryDirectory() as scratch:
-            profile = Path(scratch) / "profile"
-            for page in pages:
-                print_pdf(page, tmp / f"{page.stem}.pdf", profile)
-            key_page = Path(scratch) / "answer_key.html"
-            key_page.write_text(page_for_markdown(answer_key.read_text(encoding="utf-8"), "Answer key (teacher edition)"),
-                                encoding="utf-8")
-            print_pdf(key_page, tmp / "answer_key.pdf", profile)
-        written = sorted(p.name for p in tmp.iterdir())
+            print_edition(pages, answer_key, tmp, "en", Path(scratch))
+            german = lesson_pages(html_dir / "de")
+            if german:
+                print_edition(german, answer_key_de, tmp / "de", "de", Path(scratch))
+        written = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*.pdf"))
         replace_dir(tmp, out_dir)
     finally:
         if tmp.exists():

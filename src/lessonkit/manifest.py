@@ -5,6 +5,7 @@
     manifest.lesson("01_context")
 
 Shell (the Makefile uses it):  python -m lessonkit.manifest notebooks   # one path a line
+                                python -m lessonkit.manifest notebooks de   # only the German lessons
                                 python -m lessonkit.manifest ids
 
 Pure Python (tomllib only). A broken manifest raises ManifestError naming the file, the lesson
@@ -157,8 +158,9 @@ def lesson(lesson_id: str) -> Lesson:
 
 
 def main(args: list[str]) -> int:
-    if args not in (["notebooks"], ["ids"]):
-        print("usage: python -m lessonkit.manifest notebooks|ids", file=sys.stderr)
+    if not args or args[0] not in ("notebooks", "ids") or len(args) > 2 \
+            or (len(args) == 2 and not LANGUAGE_PATTERN.match(args[1])):
+        print("usage: python -m lessonkit.manifest notebooks|ids [LANGUAGE]", file=sys.stderr)
         return 2
     try:
         root = paths.project_root()
@@ -167,7 +169,9 @@ def main(args: list[str]) -> int:
         print(exc, file=sys.stderr)
         return 1
     for x in found:
-        print(x.notebook.relative_to(root.resolve()).as_posix() if args == ["notebooks"] else x.id)
+        if len(args) == 2 and x.language != args[1]:
+            continue
+        print(x.notebook.relative_to(root.resolve()).as_posix() if args[0] == "notebooks" else x.id)
     return 0
 
 

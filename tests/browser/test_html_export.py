@@ -59,6 +59,22 @@ def test_one_page_per_lesson_and_an_index(html_dir):
     index = (html_dir / "index.html").read_text(encoding="utf-8")
     for stem in LESSONS:
         assert f'href="{stem}.html"' in index
+    assert '<html lang="en">' in index
+
+
+def test_the_german_edition_has_its_own_pages_in_german(html_dir):
+    from lessonkit import manifest
+
+    german = [x.id for x in manifest.lessons() if x.language == "de"]
+    if not german:
+        pytest.skip("lessons.toml lists no German lessons")
+    assert sorted(p.stem for p in (html_dir / "de").glob("*.html")) == sorted([*german, "index"])
+    index = (html_dir / "de" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in index and "Alle Einheiten" not in index  # the nav is on lesson pages
+    assert all(f'href="{stem}.html"' in index for stem in german) and 'href="../index.html"' in index
+    page = (html_dir / "de" / f"{german[0]}.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in page and "Alle Einheiten" in page and "<script" not in page.lower()
+    assert 'href="de/index.html"' in (html_dir / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("stem", [*LESSONS, "index"])

@@ -13,7 +13,8 @@ import pytest
 import labdriver as ld
 from lessonkit import manifest
 
-LESSONS = manifest.ids()
+LESSONS = [x.id for x in manifest.lessons() if x.language == "en"]
+GERMAN = [x.id for x in manifest.lessons() if x.language == "de"]
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +32,9 @@ def pdf_text(path: Path) -> str:
 
 def test_one_pdf_per_lesson_and_the_answer_key(worksheets):
     assert sorted(p.stem for p in worksheets.glob("*.pdf")) == sorted([*LESSONS, "answer_key"])
+    if GERMAN:
+        assert sorted(p.stem for p in (worksheets / "de").glob("*.pdf")) == sorted([*GERMAN, "answer_key"])
+        assert "Lösungsschlüssel" in pdf_text(worksheets / "de" / "answer_key.pdf")
 
 
 @pytest.mark.parametrize("stem", LESSONS)
