@@ -112,13 +112,13 @@ def test_the_scan_finds_strings_and_flags_what_it_cannot_read(tmp_path):
     pkg.mkdir()
     (pkg / "w.py").write_text(
         "from lessonkit.i18n import t, nt\n"
-        "a = t('Check')\nb = nt('{n} try', '{n} tries', 2)\nc = t(f'Hi {a}')\nd = t(a)\n", encoding="utf-8")
+        "a = t('Check this odd string')\nb = nt('{n} try', '{n} tries', 2)\nc = t(f'Hi {a}')\nd = t(a)\n", encoding="utf-8")
     (pkg / "other.py").write_text("t = str\nx = t('not ours')\n", encoding="utf-8")
     found, problems = ui_strings.scan(pkg)
-    assert set(found) == {"Check", "{n} try"} and found["{n} try"].plural == "{n} tries"
+    assert set(found) == {"Check this odd string", "{n} try"} and found["{n} try"].plural == "{n} tries"
     assert len(problems) == 1 and "w.py:4" in problems[0]
     missing = ui_strings.report(found)
-    assert any("'Check' has no entry in locale/de/ui.po" in p for p in missing)
+    assert any("'Check this odd string' has no entry in locale/de/ui.po" in p for p in missing)
 
 
 def test_the_catalogues_ship_in_the_package():

@@ -18,8 +18,15 @@ import html
 
 import ipywidgets as widgets
 
-RUN_HINT = "run this cell (Shift+Enter) to use it"
+from lessonkit.i18n import N_, t
+
+RUN_HINT = N_("run this cell (Shift+Enter) to use it")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def run_hint() -> str:
+    """RUN_HINT in the language in use."""
+    return t(RUN_HINT)
 
 
 def run_line(text: str) -> str:
@@ -32,15 +39,15 @@ class WithText:
     """Mixin: `repr()` (the text/plain that ipywidgets stores) is `self.text`; the displayed
     bundle also carries `self.preview_html` (if set) as text/html."""
 
-    text = f"[Interactive element: {RUN_HINT}.]"
+    text = ""  # "" = "[Interactive element: run this cell (Shift+Enter) to use it.]"
     preview_html = ""
 
     def __repr__(self) -> str:
-        return self.text
+        return self.text or t("[Interactive element: {hint}.]", hint=run_hint())
 
     def _repr_mimebundle_(self, **kwargs):
         data = super()._repr_mimebundle_(**kwargs)
-        data["text/plain"] = self.text
+        data["text/plain"] = repr(self)
         if self.preview_html:
             data["text/html"] = (f"<div class='lk-preview' data-lk-preview='1'>{self.preview_html}</div>")
         return data

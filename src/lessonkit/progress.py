@@ -31,12 +31,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from pathlib import Path
 
+from lessonkit.i18n import N_
+
 FORMAT = "lessonkit-progress"
 VERSION = 1
 ENV = "LESSONKIT_PROGRESS_DIR"
-NOTICE_UNREADABLE = ("Your saved answers for this lesson could not be read, so it starts fresh "
-                     "(the old file was kept beside the new one).")
-NOTICE_NO_ACCESS = "Your saved answers for this lesson could not be opened, so it starts fresh."
+NOTICE_UNREADABLE = N_("Your saved answers for this lesson could not be read, so it starts fresh "
+                        "(the old file was kept beside the new one).")
+NOTICE_NO_ACCESS = N_("Your saved answers for this lesson could not be opened, so it starts fresh.")
 
 
 @dataclass

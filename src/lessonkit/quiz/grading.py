@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from lessonkit.i18n import nt, t
 from lessonkit.quiz.bank import Question
 from lessonkit.text import localise_number
 
@@ -55,7 +56,7 @@ def _grade_single(question: Question, answer: object) -> Result:
     if question.type == "truefalse" and isinstance(answer, bool):
         answer = 0 if answer else 1  # options are (True, False)
     if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer < len(question.options):
-        return _incomplete("Choose an answer first.")
+        return _incomplete(t("Choose an answer first."))
     option = question.options[answer]
     return Result(True, option.correct, (option.feedback,))
 
@@ -63,11 +64,12 @@ def _grade_single(question: Question, answer: object) -> Result:
 def _grade_multiple(question: Question, answer: object) -> Result:
     chosen = _indexes(answer, len(question.options))
     if not chosen:
-        return _incomplete("Tick at least one option first.")
+        return _incomplete(t("Tick at least one option first."))
     right = {i for i, o in enumerate(question.options) if o.correct}
-    feedback = [f"“{question.options[i].text}”: {question.options[i].feedback}" for i in sorted(chosen)]
+    feedback = [t("“{option}”: {feedback}", option=question.options[i].text, feedback=question.options[i].feedback)
+                for i in sorted(chosen)]
     if chosen < right:
-        feedback.append("Some correct options are not ticked yet.")
+        feedback.append(t("Some correct options are not ticked yet."))
     return Result(True, chosen == right, tuple(feedback))
 
 
@@ -88,18 +90,18 @@ def _grade_numeric(question: Question, answer: object) -> Result:
     if value is None:
         if isinstance(answer, str) and (m := CLOCK_TIME.match(answer)) and ":" in answer:
             hour = int(m.group(1))
-            return _incomplete(f"{answer.strip()} is a clock time: type one number, the hour only "
-                               f"({hour} for {answer.strip()}).")
+            return _incomplete(t("{time} is a clock time: type one number, the hour only ({hour} for {time}).",
+                                 time=answer.strip(), hour=hour))
         if isinstance(answer, str) and answer.strip():
-            return _incomplete(f"\u201c{answer.strip()[:20]}\u201d is not one number: type digits only, with a "
-                               "comma or point for decimals (2,5 or 2.5).")
-        return _incomplete("Type a number first.")
+            return _incomplete(t("\u201c{text}\u201d is not one number: type digits only, with a "
+                                 "comma or point for decimals (2,5 or 2.5).", text=answer.strip()[:20]))
+        return _incomplete(t("Type a number first."))
     expected = float(question.answer)
     slack = question.tolerance + 1e-9 * max(1.0, abs(expected))
     if abs(value - expected) <= slack:
         return Result(True, True, (question.feedback_correct,))
-    direction = "too high" if value > expected else "too low"
-    return Result(True, False, (f"{format_number(value)} is {direction}.", question.feedback_wrong))
+    said = t("{value} is too high.") if value > expected else t("{value} is too low.")
+    return Result(True, False, (said.format(value=format_number(value)), question.feedback_wrong))
 
 
 NUMBER_TEXT = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$", re.IGNORECASE)
@@ -132,14 +134,15 @@ def to_number(answer: object) -> float | None:
 def _grade_ordering(question: Question, answer: object) -> Result:
     n = len(question.items)
     if answer is None or isinstance(answer, (str, bytes)) or not isinstance(answer, Iterable):
-        return _incomplete(f"Give each event its own position, from 1 to {n}, first.")
+        return _incomplete(t("Give each event its own position, from 1 to {n}, first.", n=n))
     order = list(answer)
     if sorted(order) != list(range(n)):
-        return _incomplete(f"Give each event its own position, from 1 to {n}, first.")
+        return _incomplete(t("Give each event its own position, from 1 to {n}, first.", n=n))
     if order == list(range(n)):
         return Result(True, True, (question.feedback_correct,))
     in_place = sum(1 for pos, i in enumerate(order) if pos == i)
-    return Result(True, False, (f"{in_place} of {n} events are in the right place.", question.feedback_wrong))
+    return Result(True, False, (nt("{k} of {n} event is in the right place.", "{k} of {n} events are in the right place.", n, k=in_place),
+                                 question.feedback_wrong))
 
 
 def format_number(value: float | int) -> str:
@@ -266,4 +269,5 @@ class Scoreboard:
         return sum(1 for a in self.attempts.values() if a.first_try_right)
 
     def line(self) -> str:
-        return f"Answered {self.answered} of {self.total} · right at the first try: {self.right_first_try}"
+        return t("Answered {answered} of {total} · right at the first try: {first}", answered=self.answered,
+                 total=self.total, first=self.right_first_try)

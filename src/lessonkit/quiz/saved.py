@@ -12,15 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 
+from lessonkit.i18n import N_
 from lessonkit.quiz.bank import Question
 from lessonkit.quiz.grading import Attempt, Result, grade, same_answer_key
 
-STATUS_FIRST_TRY = "right at the first try"
-STATUS_AFTER_HINT = "right after a hint"
-STATUS_LATER = "right after more tries"
-STATUS_SHOWN = "answer shown"
-STATUS_OPEN = "not right yet"
-STATUS_UNANSWERED = "not answered"
+STATUS_FIRST_TRY = N_("right at the first try")
+STATUS_AFTER_HINT = N_("right after a hint")
+STATUS_LATER = N_("right after more tries")
+STATUS_SHOWN = N_("answer shown")
+STATUS_OPEN = N_("not right yet")
+STATUS_UNANSWERED = N_("not answered")
 
 
 def fingerprint(question: Question) -> str:

@@ -18,13 +18,13 @@ import html
 
 import ipywidgets as widgets
 
-from lessonkit import plaintext, progress
+from lessonkit import i18n, plaintext, progress
 from lessonkit.quiz import handin, preview
 from lessonkit.quiz import widget as qw
 from lessonkit.quiz.bank import Bank
 
 HIDDEN, SHOWN = qw.HIDDEN, qw.SHOWN
-CONFIRM = ("Start this lesson over? All your quiz answers and “Your turn” results of this lesson "
+CONFIRM = i18n.N_("Start this lesson over? All your quiz answers and “Your turn” results of this lesson "
            "are cleared, on this computer, for good.")
 
 _cards: dict[str, ScoreCard] = {}
@@ -43,13 +43,13 @@ class ScoreCard(plaintext.Box):
         self.bank = bank
         self.line = qw.score_line(bank.name)
         self.notice = widgets.HTML()
-        self.summary_button = widgets.Button(description="Summary to hand in", icon="file-text",
-                                             tooltip="Show a summary of your answers to copy or download")
-        self.over_button = widgets.Button(description="Start this lesson over", icon="undo",
-                                          tooltip="Clear your answers of this lesson (asks first)")
-        self.yes_button = widgets.Button(description="Yes, start over", button_style="danger")
-        self.no_button = widgets.Button(description="Cancel")
-        self.question = widgets.HTML(f"<p style='margin:4px 0'>{html.escape(CONFIRM)}</p>")
+        self.summary_button = widgets.Button(description=i18n.t("Summary to hand in"), icon="file-text",
+                                             tooltip=i18n.t("Show a summary of your answers to copy or download"))
+        self.over_button = widgets.Button(description=i18n.t("Start this lesson over"), icon="undo",
+                                          tooltip=i18n.t("Clear your answers of this lesson (asks first)"))
+        self.yes_button = widgets.Button(description=i18n.t("Yes, start over"), button_style="danger")
+        self.no_button = widgets.Button(description=i18n.t("Cancel"))
+        self.question = widgets.HTML(f"<p style='margin:4px 0'>{html.escape(i18n.t(CONFIRM))}</p>")
         self.confirm = widgets.VBox([self.question, widgets.HBox([self.yes_button, self.no_button])])
         self.summary = widgets.HTML()
         self.message = widgets.HTML()
@@ -64,7 +64,7 @@ class ScoreCard(plaintext.Box):
         self.confirm.layout.display = HIDDEN
         super().__init__([self.notice, self.line, widgets.HBox([self.summary_button, self.over_button]),
                           self.confirm, self.message, self.summary],
-                         text=f"[Quiz score: {plaintext.RUN_HINT}.]", preview=preview.score_html(bank))
+                         text=i18n.t("[Quiz score: {hint}.]", hint=plaintext.run_hint()), preview=preview.score_html(bank))
         self.add_class("lk-quiz-card")
         self.add_class(f"lk-bank-{qw.css_id(bank.name)}")
 
@@ -80,12 +80,13 @@ class ScoreCard(plaintext.Box):
         data = base64.b64encode(text.encode("utf-8")).decode("ascii")
         name = handin.file_name(self.bank)
         self.summary.value = (
-            "<p style='margin:4px 0'>Copy this text, or download it as a file, and hand it in as your "
-            "teacher asks (for example, upload the file to your school's learning platform).</p>"
+            "<p style='margin:4px 0'>" + html.escape(i18n.t(
+                "Copy this text, or download it as a file, and hand it in as your teacher asks (for example, "
+                "upload the file to your school's learning platform).")) + "</p>"
             f"<pre style='white-space:pre-wrap;user-select:text;border:1px solid var(--jp-border-color1);"
             f"padding:6px;margin:4px 0'>{html.escape(text)}</pre>"
             f"<p style='margin:4px 0'><a class='lk-quiz-download' download='{html.escape(name, quote=True)}' "
-            f"href='data:text/plain;charset=utf-8;base64,{data}'>Download the summary ({html.escape(name)})</a></p>")
+            f"href='data:text/plain;charset=utf-8;base64,{data}'>{html.escape(i18n.t('Download the summary ({name})', name=name))}</a></p>")
         return text
 
     def ask(self) -> None:
@@ -99,8 +100,9 @@ class ScoreCard(plaintext.Box):
         qw.reset(self.bank.name)
         self.confirm.layout.display = HIDDEN
         self.summary.value = ""
-        self.message.value = ("<p role='status' style='margin:4px 0'>Started over: your answers of this "
-                              "lesson are cleared. Scroll up and answer the questions again.</p>")
+        self.message.value = ("<p role='status' style='margin:4px 0'>" + html.escape(i18n.t(
+            "Started over: your answers of this lesson are cleared. Scroll up and answer the questions again."))
+            + "</p>")
 
 
 def score_card(bank: Bank) -> ScoreCard:

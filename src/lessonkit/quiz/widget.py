@@ -23,6 +23,7 @@ from collections.abc import Collection
 import ipywidgets as widgets
 
 from lessonkit import plaintext, progress
+from lessonkit.i18n import N_, nt, t
 
 from lessonkit.quiz import preview, saved
 from lessonkit.quiz.bank import Bank, Question
@@ -61,7 +62,7 @@ _bank_titles: dict[str, str] = {}
 _answers: dict[tuple[str, str], object] = {}
 _notices: dict[str, str] = {}
 _live_questions: dict[str, list[QuestionWidget]] = {}
-NOTICE_NOT_SAVED = "Your answer could not be saved on this computer: it will be gone after a restart."
+NOTICE_NOT_SAVED = N_("Your answer could not be saved on this computer: it will be gone after a restart.")
 
 
 def css_id(text: str) -> str:
@@ -84,7 +85,7 @@ def _restore(bank: Bank, board: Scoreboard) -> None:
     """Fill a new scoreboard with the answers saved for this lesson (bank name = lesson id)."""
     saved_progress = progress.load(bank.name)
     if saved_progress.notice:
-        _notices[bank.name] = saved_progress.notice
+        _notices[bank.name] = t(saved_progress.notice)
     for q in bank.questions:
         entry = saved_progress.quiz.get(q.id)
         if entry is None:
@@ -98,14 +99,14 @@ def take_notice(bank_name: str) -> str:
     """The bank's pending one-line notice as HTML ('' if none); shown once."""
     text = _notices.pop(bank_name, "")
     return (f"<p class='lk-quiz-notice' role='status' style='margin:4px 0;color:var(--jp-ui-font-color1)'>"
-            f"<strong>Note:</strong> {html.escape(text)}</p>") if text else ""
+            f"<strong>{html.escape(t('Note:'))}</strong> {html.escape(text)}</p>") if text else ""
 
 
 def score_line(bank_name: str) -> widgets.HTML:
     """The bank's score line; the same widget every time, updated in place on every check."""
     line = _score_lines.get(bank_name)
     if line is None:
-        line = _score_lines[bank_name] = plaintext.HTMLText(f"[Quiz score: {plaintext.RUN_HINT}.]")
+        line = _score_lines[bank_name] = plaintext.HTMLText(t("[Quiz score: {hint}.]", hint=plaintext.run_hint()))
         line.add_class("lk-quiz-score")
         line.add_class(f"lk-bank-{css_id(bank_name)}")
     refresh_score_line(bank_name)
@@ -117,7 +118,7 @@ def refresh_score_line(bank_name: str) -> None:
     if line is None:
         return
     board = _scoreboards.get(bank_name)
-    text = board.line() if board else "Answered 0 questions yet"
+    text = board.line() if board else t("Answered 0 questions yet")
     title = _bank_titles.get(bank_name, bank_name)
     line.value = (
         '<div role="status" style="color: var(--jp-ui-font-color1); '
@@ -195,10 +196,10 @@ class QuestionWidget(widgets.VBox):
         self.prompt.add_class("lk-quiz-prompt")
         controls = self._build_controls()
 
-        self.check_button = widgets.Button(description="Check", button_style="primary",
-                                           tooltip=f"Check your answer to question {number}")
-        self.retry_button = widgets.Button(description="Try again", tooltip="Clear your answer and try again")
-        self.show_answer_button = widgets.Button(description="Show answer", tooltip="Show the correct answer")
+        self.check_button = widgets.Button(description=t("Check"), button_style="primary",
+                                           tooltip=t("Check your answer to question {number}", number=number))
+        self.retry_button = widgets.Button(description=t("Try again"), tooltip=t("Clear your answer and try again"))
+        self.show_answer_button = widgets.Button(description=t("Show answer"), tooltip=t("Show the correct answer"))
         for button, cls in ((self.check_button, "lk-quiz-check"), (self.retry_button, "lk-quiz-retry"),
                             (self.show_answer_button, "lk-quiz-show-answer")):
             button.add_class(cls)
@@ -230,7 +231,7 @@ class QuestionWidget(widgets.VBox):
         q = self.question
         if q.type in ("single", "truefalse"):
             if q.type == "truefalse":
-                options = [("True", True), ("False", False)]
+                options = [(t("True"), True), (t("False"), False)]
             else:
                 options = [(q.options[i].text, i) for i in self.order]
             self.choice = widgets.RadioButtons(options=options, value=None,
@@ -242,22 +243,22 @@ class QuestionWidget(widgets.VBox):
                                        layout=widgets.Layout(width="auto"))
                 box.option_index = i
                 self.checkboxes.append(box)
-            return widgets.VBox([widgets.HTML("<em>Tick every option that is right.</em>"), *self.checkboxes])
+            return widgets.VBox([widgets.HTML(f"<em>{t('Tick every option that is right.')}</em>"), *self.checkboxes])
         if q.type == "numeric":
-            label = f"Your answer ({q.unit})" if q.unit else "Your answer"
-            self.number = widgets.Text(value="", placeholder="a number", description=label, tooltip=label,
+            label = t("Your answer ({unit})", unit=q.unit) if q.unit else t("Your answer")
+            self.number = widgets.Text(value="", placeholder=t("a number"), description=label, tooltip=label,
                                        continuous_update=True, style={"description_width": "initial"},
                                        layout=widgets.Layout(width="22em"))
             self.number.add_class("lk-quiz-number")
             return self.number
         if q.type == "ordering":
             n = len(q.items)
-            rows = [widgets.HTML(f"<em>Put the events in time order: give the earliest position 1, "
-                                 f"the latest position {n}.</em>")]
+            rows = [widgets.HTML("<em>" + t("Put the events in time order: give the earliest position 1, "
+                                                 "the latest position {n}.", n=n) + "</em>")]
             for i in self.order:
                 dropdown = widgets.Dropdown(
                     options=[("–", None)] + [(str(p), p) for p in range(1, n + 1)], value=None,
-                    description="Position", tooltip=f"Position of: {q.items[i]}",
+                    description=t("Position"), tooltip=t("Position of: {item}", item=q.items[i]),
                     layout=widgets.Layout(width="12em", flex="none"))
                 dropdown.item_index = i
                 self.positions.append(dropdown)
@@ -298,9 +299,9 @@ class QuestionWidget(widgets.VBox):
         if not result.complete:
             self.feedback.value = _message_html("neutral", result.feedback)
         elif result.correct:
-            self.feedback.value = _message_html("correct", result.feedback, "Correct —")
+            self.feedback.value = _message_html("correct", result.feedback, t("Correct —"))
         else:
-            self.feedback.value = _message_html("wrong", result.feedback, "Not quite —")
+            self.feedback.value = _message_html("wrong", result.feedback, t("Not quite —"))
         self.retry_button.layout.display = SHOWN if result.complete else HIDDEN
         self._update_from_attempt()
 
@@ -333,7 +334,7 @@ class QuestionWidget(widgets.VBox):
         try:
             progress.record_quiz(self.bank.name, self.question.id, entry)
         except (OSError, ValueError):
-            self.hint.value = _message_html("neutral", (NOTICE_NOT_SAVED,))
+            self.hint.value = _message_html("neutral", (t(NOTICE_NOT_SAVED),))
 
     def _show_saved(self) -> None:
         """Put the last checked answer back into the controls, with its feedback."""
@@ -373,12 +374,12 @@ class QuestionWidget(widgets.VBox):
     def _update_from_attempt(self) -> None:
         a = self.attempt
         if a.show_hint:
-            self.hint.value = _message_html("hint", (self.question.hint,), "Hint:")
+            self.hint.value = _message_html("hint", (self.question.hint,), t("Hint:"))
         can_show = a.can_show_answer and not a.answer_shown
         self.show_answer_button.layout.display = SHOWN if can_show else HIDDEN
         if a.answer_shown:
             self.answer.value = _message_html(
-                "answer", (correct_answer(self.question), *explanation(self.question)), "Answer:")
+                "answer", (correct_answer(self.question), *explanation(self.question)), t("Answer:"))
 
 
 def quiz_box(bank: Bank, ids: str | Collection[str] | None = None) -> plaintext.Box:
@@ -388,7 +389,8 @@ def quiz_box(bank: Bank, ids: str | Collection[str] | None = None) -> plaintext.
     n = len(questions)
     notice = take_notice(bank.name)
     children = ([widgets.HTML(notice)] if notice else []) + questions
-    box = plaintext.Box(children, text=f"[Quiz, {n} question{'s' if n != 1 else ''}: {plaintext.RUN_HINT}.]",
+    box = plaintext.Box(children, text=nt("[Quiz, {n} question: {hint}.]", "[Quiz, {n} questions: {hint}.]", n,
+                                          hint=plaintext.run_hint()),
                         preview=preview.quiz_html(bank, [q.question for q in questions], numbers))
     box.add_class("lk-quiz-bank")
     box.add_class(f"lk-bank-{css_id(bank.name)}")
