@@ -91,3 +91,18 @@ def test_troops_are_confirmed_only_once_the_acting_states_said_so():
     confirmed = events[events.event.str.contains("troops") & (events.confidence == "confirmed")]
     assert set(confirmed.index) == {"russia-acknowledges-nk-troops-2025", "prk-acknowledges-troops-2025"}
     assert set(confirmed.basis) == {"acting_party"}
+
+
+def test_chart_words_for_the_levels_come_from_the_certainty_table():
+    """The labels charts show are the table's label_en, in its rank order; a changed label shows."""
+    from lessonkit import charts
+    from lessonkit.model import codes
+
+    table = data.load("certainty")
+    assert codes.certainty_labels(table) == dict(zip(table.sort_values("rank")["level"],
+                                                     table.sort_values("rank")["label_en"]))
+    changed = table.assign(label_en=table["label_en"].where(table["level"] != "confirmed", "Established"))
+    chart = charts.flow_diagram(certainty=changed)
+    legend = next(leg for leg in chart.fig.legends if leg.get_gid() == "legend-how")
+    assert [t.get_text() for t in legend.get_texts()][0] == "Established"
+    assert "established" in chart.alt_text and "confirmed)" not in chart.alt_text

@@ -12,6 +12,7 @@ from matplotlib.colors import to_rgba
 
 from lessonkit import charts, clocks, data
 from lessonkit.charts import Chart, style, timeline
+from lessonkit.model import codes as code_model
 from lessonkit.model import events as event_model
 from lessonkit.model import layout as label_layout
 from lessonkit import text
@@ -122,9 +123,10 @@ def check_confidence_styles(chart: Chart):
         assert filled == (conf != "alleged"), event_id
         assert dash(stem) == style.CONFIDENCE_STYLES[conf], event_id
         assert to_rgba(stem.get_color()) == to_rgba(timeline.EVENT_COLORS[conf])
-    shown = sorted(set(chart.table()["how sure"]), key=style.CONFIDENCE_LEVELS.index)
+    sure = code_model.certainty_labels(data.load("certainty"))
+    shown = sorted(set(chart.table()["how sure"]), key=list(sure).index)
     legend = chart.fig.legends[0]
-    assert [t.get_text() for t in legend.get_texts()] == [style.CONFIDENCE_LABELS[c] for c in shown]
+    assert [t.get_text() for t in legend.get_texts()] == [sure[c] for c in shown]
     for handle, conf in zip(legend.legend_handles, shown):
         assert handle.get_marker() == MARKERS[conf] and dash(handle) == style.CONFIDENCE_STYLES[conf]
 
@@ -204,8 +206,9 @@ def test_bad_dates_and_clock_are_refused(fx_kw):
 
 def _confidence_words(rows: pd.DataFrame) -> str:
     counts = rows["confidence"].value_counts()
-    levels = [c for c in style.CONFIDENCE_LEVELS if c in counts]
-    words = {c: style.CONFIDENCE_LABELS[c].lower() for c in levels}
+    sure = code_model.certainty_labels(data.load("certainty"))
+    levels = [c for c in sure if c in counts]
+    words = {c: sure[c].lower() for c in levels}
     return f"all {words[levels[0]]}" if len(levels) == 1 else ", ".join(f"{counts[c]} {words[c]}" for c in levels)
 
 

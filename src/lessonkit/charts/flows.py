@@ -19,6 +19,7 @@ from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
 from lessonkit.model import captions
+from lessonkit.model import codes as code_model
 from lessonkit.model import flows as flow_model
 from lessonkit.model.flows import NoFlows  # noqa: F401 (charts.NoFlows)
 
@@ -52,6 +53,7 @@ def flow_diagram(
     countries: pd.DataFrame | None = None,
     sources: pd.DataFrame | None = None,
     positions: pd.DataFrame | None = None,
+    certainty: pd.DataFrame | None = None,
     frame: bool = True,
     canvas: FlowCanvas | None = None,
 ) -> Chart:
@@ -74,7 +76,7 @@ def flow_diagram(
     positions = table("flow_positions", positions)
     if canvas is not None and frame:
         raise ValueError("A canvas is redrawn in place: pass frame=False with it.")
-    labels = style.CONFIDENCE_LABELS
+    labels = code_model.certainty_labels(table("certainty", certainty))
     levels = flow_model.check_confidence(confidence)
     cats = flow_model.check_category(category, style.ITEM_LABELS)
     shape = flow_model.flow_shape(transfers, countries, states, only_between, levels, cats, labels)
@@ -122,7 +124,7 @@ class FlowCanvas:
             bbox=dict(boxstyle="round,pad=0.8", facecolor="#F4F4F4", edgecolor=style.GREY)))
 
     def update(self, edges: pd.DataFrame, names: dict[str, str], positions: pd.DataFrame,
-               labels: Mapping[str, str] = style.CONFIDENCE_LABELS) -> None:
+               labels: Mapping[str, str]) -> None:
         """Draw these edges between these states (labels: confidence level -> legend label)."""
         self.clear()
         ax, inch_per_unit, add = self.ax, self.inch_per_unit, self.artists.append
@@ -166,7 +168,7 @@ class FlowCanvas:
         present = list(dict.fromkeys(c for c in style.ITEM_COLORS if c in set(edges["category"])))
         what = [Line2D([], [], color=style.ITEM_COLORS[c], linewidth=3, label=style.ITEM_LABELS[c]) for c in present]
         how = [Line2D([], [], color=style.DARK, linewidth=2, linestyle=style.CONFIDENCE_STYLES[c],
-                      label=labels[c]) for c in style.CONFIDENCE_LEVELS]
+                      label=label) for c, label in labels.items()]
         top = (self.LEGEND_H - 0.02) / self.fig.get_figheight()  # both legends hang from the top of their band
         leg1 = self.fig.legend(handles=what, title="What flows", loc="upper left", bbox_to_anchor=(0.01, top),
                                ncol=min(3, len(what)), frameon=False, fontsize=style.FONT["small"],

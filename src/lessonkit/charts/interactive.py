@@ -274,11 +274,13 @@ class FlowExplorer(_Explorer):
         transfers: pd.DataFrame | None = None,
         countries: pd.DataFrame | None = None,
         sources: pd.DataFrame | None = None,
+        certainty: pd.DataFrame | None = None,
     ):
         self.tables = {
             "transfers": table("transfers", transfers),
             "countries": table("countries", countries),
             "sources": table("sources", sources),
+            "certainty": table("certainty", certainty),
         }
         self.states = code_model.check_countries(states, self.tables["countries"]) if states is not None else None
         self.only_between = only_between
@@ -292,7 +294,8 @@ class FlowExplorer(_Explorer):
             raise ValueError(f"No transfer in the data is in category {cats[0]!r}; categories: "
                              f"{', '.join(c for _, c in cat_options[1:])}.")
         self.confidence = widgets.Dropdown(
-            options=[("All", ALL)] + [(style.CONFIDENCE_LABELS[c], c) for c in style.CONFIDENCE_LEVELS],
+            options=[("All", ALL)] + [(label, c) for c, label in
+                                         code_model.certainty_labels(self.tables["certainty"]).items()],
             value=levels[0] if levels else ALL, description="How sure", layout=widgets.Layout(width="auto"))
         self.category = widgets.Dropdown(options=cat_options, value=cats[0] if cats else ALL,
                                          description="What flows", layout=widgets.Layout(width="auto"))
@@ -323,7 +326,7 @@ class FlowExplorer(_Explorer):
                             confidence=None if self.confidence.value == ALL else self.confidence.value,
                             category=None if self.category.value == ALL else self.category.value,
                             transfers=t["transfers"], countries=t["countries"], sources=t["sources"],
-                            frame=False, canvas=self.canvas)
+                            certainty=t["certainty"], frame=False, canvas=self.canvas)
 
     def redraw(self, change=None) -> None:
         """Re-render the diagram into the image (called by the controls)."""

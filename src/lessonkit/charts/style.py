@@ -68,18 +68,12 @@ ITEM_LABELS = {
     "goods": "Oil, food, money, goods",
     "other": "Other",
 }
-CONFIDENCE_LEVELS = ("confirmed", "official_estimate", "reported", "alleged")
+# line style per level of data/certainty.csv (its words and order come from that table)
 CONFIDENCE_STYLES = {
     "confirmed": "-",
     "official_estimate": (0, (6, 3)),  # dashed
     "reported": (0, (6, 2.5, 1.5, 2.5)),  # dash-dot
     "alleged": (0, (1, 2)),  # dotted
-}
-CONFIDENCE_LABELS = {
-    "confirmed": "Confirmed",
-    "official_estimate": "Official estimate",
-    "reported": "Reported",
-    "alleged": "Alleged",
 }
 
 # --- series that are not votes -------------------------------------------------------------

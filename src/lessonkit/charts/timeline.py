@@ -23,6 +23,7 @@ from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
 from lessonkit.model import captions
+from lessonkit.model import codes as code_model
 from lessonkit.model import layout as label_layout
 from lessonkit.model import events as event_model
 
@@ -96,14 +97,15 @@ def _duration_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
     return f"about {whole}{half_sign} months"
 
 
-def _timeline_words(rows: pd.DataFrame, labels: list[str], reader: str | None) -> tuple[str, str]:
-    """Title (how many events in how long, and how sure) and text alternative."""
+def _timeline_words(rows: pd.DataFrame, labels: list[str], reader: str | None,
+                    sure: dict[str, str]) -> tuple[str, str]:
+    """Title (how many events in how long, and how sure) and text alternative (sure: level ->
+    its label, in rank order)."""
     n = len(rows)
     first, last = rows["date"].min(), rows["date"].max()
     counts = rows["confidence"].map(_conf).value_counts()
-    levels = [c for c in style.CONFIDENCE_LEVELS if c in counts] + [c for c in counts.index
-                                                                   if c not in style.CONFIDENCE_LEVELS]
-    words = {c: style.CONFIDENCE_LABELS.get(c, c or "unrated").lower() for c in levels}
+    levels = [c for c in sure if c in counts] + [c for c in counts.index if c not in sure]
+    words = {c: sure.get(c, c or "unrated").lower() for c in levels}
     if len(levels) == 1:
         how = f"all {words[levels[0]]}" if n > 1 else words[levels[0]]
     else:
@@ -142,6 +144,7 @@ def event_timeline(
     reader: str | None = None,
     events: pd.DataFrame | None = None,
     sources: pd.DataFrame | None = None,
+    certainty: pd.DataFrame | None = None,
 ) -> Chart:
     """Events of the events table on a timeline at their LOCAL dates (the calendar day where
     each happened), labelled with the date, a short place name and a few words, and marked by
@@ -161,7 +164,8 @@ def event_timeline(
     places = [event_model.place_label(p) for p in rows["place"]]
     phrases = [str(w) for w in rows["label"]]
     labels = [f"{p}: {w}" if p else w for p, w in zip(places, phrases)]
-    title, alt = _timeline_words(rows, labels, reader)
+    sure = code_model.certainty_labels(table("certainty", certainty))
+    title, alt = _timeline_words(rows, labels, reader, sure)
     ids = captions.cited_ids(rows)
     src_line = captions.source_line(sources, ids)
 
@@ -215,7 +219,7 @@ def event_timeline(
     present = [_draw_event(ax, r, lay, true_x[i], anchors[i], label_top[i], sizes[i],
                            (headers[i], bodies[i], clock_texts[i]))
                for i, (r, lay) in enumerate(zip(rows.itertuples(), layout.itertuples()))]
-    _legend(fig, list(dict.fromkeys(present)), height)
+    _legend(fig, list(dict.fromkeys(present)), height, sure)
     subtitle = ("Local dates where each event happened (the calendar day at that place); "
                 "a line joins each label to its date.")
     if rows["date"].duplicated().any():
@@ -304,15 +308,14 @@ def _draw_event(ax, r, lay, true_x: float, anchor: float, top: float, size: tupl
     return conf
 
 
-def _legend(fig, present: list[str], height: float) -> None:
+def _legend(fig, present: list[str], height: float, sure: dict[str, str]) -> None:
     """'How sure the sources are:' and a line and marker for each confidence level shown."""
-    order = [c for c in style.CONFIDENCE_LEVELS if c in present] + [c for c in present
-                                                                   if c not in style.CONFIDENCE_LEVELS]
+    order = [c for c in sure if c in present] + [c for c in present if c not in sure]
     handles = [Line2D([], [], color=EVENT_COLORS.get(c, style.MID_GREY), linewidth=1.3,
                       linestyle=style.CONFIDENCE_STYLES.get(c, ":"), marker=EVENT_MARKERS.get(c, "X"), markersize=7,
                       markerfacecolor=EVENT_COLORS.get(c, style.MID_GREY) if EVENT_FILLED.get(c, True) else "white",
                       markeredgecolor=EVENT_COLORS.get(c, style.MID_GREY), markeredgewidth=1.4,
-                      label=style.CONFIDENCE_LABELS.get(c, c or "unrated")) for c in order]
+                      label=sure.get(c, c or "unrated")) for c in order]
     key = "How sure the sources are:"
     fig.text(MARGIN / style.WIDTH, LEGEND_H / 2 / height, key, ha="left", va="center", fontsize=FONT,
              color=style.DARK, gid="legend-title")

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from lessonkit.i18n import current
 from lessonkit.text import brief_list, is_blank
 
 
@@ -33,6 +34,14 @@ ARTICLE_ACTORS = ("RUS", "PRK", "VNM", "CHN", "KOR", "UKR", "USA")
 class UnknownCode(ValueError):
     """A vote, resolution or country that the tables do not know (the message names it and
     suggests valid ones). The interactive explorers show it; any other error is a bug and raises."""
+
+
+def certainty_labels(certainty: pd.DataFrame) -> dict[str, str]:
+    """level -> the word students see for it ('confirmed' -> 'Confirmed'), in the order of the
+    certainty table's rank (firmest first); in German its label_de column where there is one."""
+    rows = certainty.sort_values("rank", kind="stable")
+    col = "label_de" if current() == "de" and "label_de" in rows.columns else "label_en"
+    return dict(zip(rows["level"].astype(str), rows[col].astype(str)))
 
 
 def normalise_vote(value) -> str:
