@@ -208,8 +208,19 @@ SHORT_NAMES = {
     "VEN": "Venezuela", "BOL": "Bolivia", "TZA": "Tanzania", "MDA": "Moldova",
 }
 
+# German short names where name_de is long or in ISO's inverted form ("Korea, Demokratische
+# Volksrepublik"): the everyday forms Austrian newspapers use (countries.short_name_de; every other
+# state's short_name_de is its name_de).
+SHORT_NAMES_DE = {
+    "ARE": "VAE", "ATG": "Antigua & Barbuda", "BIH": "Bosnien & Herz.", "BOL": "Bolivien", "BRN": "Brunei",
+    "CAF": "Zentralafr. Rep.", "COD": "DR Kongo", "FSM": "Mikronesien", "GBR": "Großbritannien", "IRN": "Iran",
+    "KNA": "St. Kitts & Nevis", "KOR": "Südkorea", "LAO": "Laos", "MDA": "Moldau", "PRK": "Nordkorea",
+    "RUS": "Russland", "STP": "São Tomé & Príncipe", "SYR": "Syrien", "TTO": "Trinidad & Tobago",
+    "TZA": "Tansania", "USA": "USA", "VCT": "St. Vincent & Gren.", "VEN": "Venezuela",
+}
+
 FIELDS = [
-    "iso3", "name_en", "short_name", "name_de", "un_region_group",
+    "iso3", "name_en", "short_name", "name_de", "short_name_de", "un_region_group",
     "asean", "eu", "nato", "csto", "sco", "brics", "membership_note",
     "source_id", "source_id_2", "note",
 ]
@@ -281,6 +292,7 @@ def build() -> list[dict[str, str]]:
             "name_en": english_name(country),
             "short_name": SHORT_NAMES.get(iso3, english_name(country)),
             "name_de": de.get(iso3, ""),
+            "short_name_de": SHORT_NAMES_DE.get(iso3, de.get(iso3, "")),
             "un_region_group": group,
         }
         for key, s in MEMBERSHIPS.items():

@@ -1,15 +1,17 @@
 """Country names, codes and aliases as a student types them: "USA", "united states", "Turkey".
 
-The names come from data/countries.csv (iso3, name_en) and data/country_aliases.csv (other
-English names and abbreviations). Matching ignores case, accents and extra spaces; what is
-shown keeps the data's spelling. Pure Python: no widgets, no plotting.
+The names come from data/countries.csv (iso3, name_en, short_name, name_de, short_name_de)
+and data/country_aliases.csv (other English and German names and abbreviations). Matching
+ignores case, accents and extra spaces and takes English and German names alike; what is
+shown keeps the data's spelling, in the language in use (display_name). Pure Python: no
+widgets, no plotting.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from lessonkit import data
+from lessonkit import data, i18n
 
 
 def fold(text: object) -> str:
@@ -33,7 +35,7 @@ def lookup(countries=None) -> dict[str, str]:
     found: dict[str, str] = {}
     for alias, iso3 in zip(aliases["alias"], aliases["iso3"]):
         found[fold(alias)] = iso3
-    extra = [c for c in ("short_name",) if c in countries.columns]
+    extra = [c for c in ("short_name", "name_de", "short_name_de") if c in countries.columns]
     for col in ["name_en", *extra]:
         for name, iso3 in zip(countries[col], countries["iso3"]):
             if isinstance(name, str) and name:
@@ -49,6 +51,27 @@ def names() -> dict[str, str]:
     return dict(zip(countries["iso3"], countries["name_en"]))
 
 
+def display_name(iso3: str, short: bool = False) -> str:
+    """The name a student reads: name_en (short: short_name), in German name_de (short_name_de).
+    An unknown code is a KeyError naming it."""
+    return display_names(short)[_known(iso3)]
+
+
+def display_names(short: bool = False) -> dict[str, str]:
+    """iso3 -> display_name(iso3, short) for every state."""
+    countries = data.load("countries")
+    col = ("short_name" if short else "name_en") if i18n.current() == "en" else \
+        ("short_name_de" if short else "name_de")
+    return dict(zip(countries["iso3"], countries[col]))
+
+
+def _known(iso3: str) -> str:
+    code = str(iso3).strip().upper()
+    if code not in set(data.load("countries")["iso3"]):
+        raise KeyError(f"{iso3!r} is not an ISO3 code in data/countries.csv")
+    return code
+
+
 def to_code(text: object, table: dict[str, str] | None = None) -> str | None:
     """The iso3 code a typed name, alias or code stands for, or None."""
     if not isinstance(text, str):
@@ -57,9 +80,11 @@ def to_code(text: object, table: dict[str, str] | None = None) -> str | None:
 
 
 def suggestions(countries=None) -> list[str]:
-    """What a name box may offer: every English name, then the aliases, alphabetically."""
+    """What a name box may offer: every name (English, or German when German is in use), then
+    the aliases, alphabetically."""
     countries, aliases = _tables(countries)
-    shown = sorted(countries["name_en"], key=fold)
+    col = "name_de" if i18n.current() == "de" and "name_de" in countries.columns else "name_en"
+    shown = sorted(countries[col], key=fold)
     taken = {fold(n) for n in shown}
     extra = sorted((a for a in aliases["alias"] if fold(a) not in taken), key=fold)
     return shown + extra
