@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
+from lessonkit import i18n
 from lessonkit.errors import ArgumentError
 
 # The clocks the lesson compares, in this order: the two capitals Putin visited, his own
@@ -239,7 +240,7 @@ def timeline(rows: pd.DataFrame, reader: str | None = "Europe/Vienna") -> pd.Dat
             "local time": f"{m:%H:%M}" if m else "",
             "time zone": f"{label(str(row['tz']))} ({offset_label(m or day.replace(hour=12, tzinfo=zone(str(row['tz']))))})",
             "place": row["place"],
-            "what happened": row["event"],
+            "what happened": i18n.cell(row, "event"),
             "how sure": row["confidence"],
         }
         if reader is not None:

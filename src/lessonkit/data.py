@@ -159,6 +159,7 @@ def problems_in(name: str, folder: Path | None = None) -> list[Problem]:
     if problems:
         return problems
     problems += validate.check_cells(file, rows, fields)
+    problems += validate.check_translations(file, rows, fields)
     key = res["schema"].get("primaryKey")
     if key:
         problems += validate.check_primary_key(file, rows, [key] if isinstance(key, str) else key)

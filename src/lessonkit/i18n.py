@@ -113,11 +113,23 @@ def nt(singular: str, plural: str, n: int, /, **fields) -> str:
     return _fill(text, fields)
 
 
-def column(frame, col: str):
-    """frame[col], or in German its translation frame[col + "_de"] (named `col`, so it drops in)."""
+def column(frame, col: str, fallback: bool = False):
+    """frame[col], or in German its translation frame[col + "_de"] (named `col`, so it drops in).
+
+    A frame without the German column is a KeyError, unless fallback=True (frames that are not
+    straight from data/, e.g. a student's own): then the English column."""
     if current() != "de":
         return frame[col]
     name = f"{col}_de"
     if name not in frame.columns:
+        if fallback:
+            return frame[col]
         raise KeyError(f"no German column {name!r} next to {col!r} (columns: {', '.join(map(str, frame.columns))})")
     return frame[name].rename(col)
+
+
+def cell(row, col: str):
+    """row[col] of one row (a Series), or in German row[col + "_de"] where the row has it."""
+    if current() == "de" and f"{col}_de" in row.index:
+        return row[f"{col}_de"]
+    return row[col]

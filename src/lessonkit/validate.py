@@ -137,6 +137,19 @@ def check_cells(file: str, rows: list[dict], fields: list[dict]) -> list[Problem
     return problems
 
 
+def check_translations(file: str, rows: list[dict], fields: list[dict]) -> list[Problem]:
+    """A German column <col>_de (next to <col> or <col>_en) is filled wherever the English one is."""
+    names = {f["name"] for f in fields}
+    pairs = [(n[:-3] if n[:-3] in names else n[:-3] + "_en", n) for n in names
+             if n.endswith("_de") and (n[:-3] in names or n[:-3] + "_en" in names)]
+    problems = []
+    for i, row in enumerate(rows, start=1):
+        for english, german in sorted(pairs):
+            if not is_empty(row.get(english, "")) and is_empty(row.get(german, "")):
+                problems.append(Problem(file, i, "translation", f"{german} is empty where {english} is not", german))
+    return problems
+
+
 def check_time_zones(file: str, rows: list[dict], column: str) -> list[Problem]:
     """Every non-empty cell of `column` is an IANA time zone that zoneinfo knows."""
     problems = []

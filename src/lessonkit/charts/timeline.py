@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from lessonkit import clocks
+from lessonkit import clocks, i18n
 from lessonkit.text import check_date
 from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
@@ -162,7 +162,7 @@ def event_timeline(
         clocks.zone(reader)  # a clear error for a wrong name
     rows = event_model.select_events(df, event_ids, start, end)
     places = [event_model.place_label(p) for p in rows["place"]]
-    phrases = [str(w) for w in rows["label"]]
+    phrases = [str(w) for w in i18n.column(rows, "label", fallback=True)]
     labels = [f"{p}: {w}" if p else w for p, w in zip(places, phrases)]
     sure = code_model.certainty_labels(table("certainty", certainty))
     title, alt = _timeline_words(rows, labels, reader, sure)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from lessonkit import i18n
 from lessonkit.data import format_source, format_source_line  # noqa: F401 (one source formatter)
 from lessonkit.text import MONTHS, format_date, is_blank, join_names, number, sentence, shorten  # noqa: F401
 
@@ -137,7 +138,7 @@ def resolution_subtitle(row: pd.Series, totals_only: bool) -> str:
         parts.append(date)
     text = ", ".join(parts)
     if not is_blank(row.get("short_title")):
-        text += f" \u00b7 {row['short_title']}"
+        text += f" \u00b7 {i18n.cell(row, 'short_title')}"
     if totals_only:
         text += ". The data hold only the totals for this resolution, not how each state voted."
     return text

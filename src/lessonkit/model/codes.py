@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from lessonkit import i18n
 from lessonkit.i18n import current
 from lessonkit.text import brief_list, is_blank
 
@@ -52,10 +53,11 @@ def normalise_vote(value) -> str:
 
 
 def name_map(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, str]:
-    """Code -> the countries table's short_name (the code itself where the table has none)."""
+    """Code -> the countries table's short_name, short_name_de in German (the code itself where
+    the table has none)."""
     lookup = {}
     if countries is not None:
-        lookup = dict(zip(countries["iso3"], countries["short_name"]))
+        lookup = dict(zip(countries["iso3"], i18n.column(countries, "short_name", fallback=True)))
     return {c: lookup[c] if not is_blank(lookup.get(c)) else c for c in codes}
 
 

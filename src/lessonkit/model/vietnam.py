@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lessonkit import i18n
 from lessonkit.model.codes import name_map
 from lessonkit.text import check_date
 
@@ -21,7 +22,7 @@ def partnership_timeline(partnerships: pd.DataFrame, countries: pd.DataFrame | N
     if unknown:
         raise ValueError(f"Partnership level {', '.join(map(repr, unknown))} is not in the partnership_levels table.")
     df["rank"] = df["level"].map(dict(zip(levels["level"], levels["rank"]))).astype(int)
-    df["level_label"] = df["level"].map(dict(zip(levels["level"], levels["label"])))
+    df["level_label"] = df["level"].map(dict(zip(levels["level"], i18n.column(levels, "label", fallback=True))))
     df["name"] = df["partner_iso3"].map(name_map(countries, df["partner_iso3"]))
     df = df.sort_values(["year", "rank", "name"], kind="stable").reset_index(drop=True)
     df["slot"] = df.groupby(["year", "rank"]).cumcount()
