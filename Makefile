@@ -120,9 +120,11 @@ worksheet: html
 links:
 	@PYTHONPATH=src $(PYTHON) tools/links.py "$(REPO)" "$(REF)" "$(HUB)"
 
-## make answer-key: regenerate teacher/answer_key.md from the quiz banks and the solutions
+## make answer-key: regenerate teacher/answer_key.md (and teacher/de/answer_key.md, in German)
+## from the quiz banks and the solutions
 answer-key: $(VENV)/.test-installed
 	$(BIN)/python tools/teacher_answer_key.py teacher/answer_key.md
+	$(BIN)/python tools/teacher_answer_key.py --de teacher/de/answer_key.md
 
 ## make translations: refresh the German catalogues (locale/de/*.po, quizzes/de/*.toml) from the
 ## English and report untranslated / fuzzy / obsolete / stale entries (fails if any)

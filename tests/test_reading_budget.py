@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessonkit import quiz, timing
+from lessonkit import manifest, quiz, timing
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = {"01_context": "lesson01.md", "02_arms_flows": "lesson02.md", "03_vietnam_balancing": "lesson03.md"}
@@ -167,3 +167,30 @@ def test_feedback_does_not_repeat_the_widgets_lead_word(stem):
         texts = [q.feedback_correct, q.feedback_wrong] + [o.feedback for o in q.options]
         for text in filter(None, texts):
             assert not LEAD.match(text.strip()), f"{stem}/{q.id}: feedback starts with a lead word: {text[:50]}"
+
+
+# --- the German edition: the same budget, counted the same way --------------------------------
+
+GERMAN = [x for x in manifest.lessons() if x.language == "de"]
+
+
+@pytest.mark.parametrize("lesson", GERMAN, ids=lambda x: x.id)
+def test_german_lesson_keeps_the_reading_budget(lesson):
+    t = timing.lesson_time(nbformat.read(lesson.notebook, as_version=4).cells)
+    assert t.words <= timing.MAX_WORDS, f"{lesson.id}: {t.words} words on the core path (budget {timing.MAX_WORDS})"
+    assert t.tables <= timing.MAX_TABLES, f"{lesson.id}: {t.tables} tables on the core path (budget {timing.MAX_TABLES})"
+
+
+@pytest.mark.parametrize("lesson", GERMAN, ids=lambda x: x.id)
+def test_german_header_guide_and_course_plan_give_the_computed_time(lesson):
+    nb = nbformat.read(lesson.notebook, as_version=4)
+    t = timing.lesson_time(nb.cells)
+    line = t.time_line("de")
+    assert f"**Dauer:** {line}" in nb.cells[0].source, f"{lesson.id}: the header's time is not the computed {line}"
+    n = int(lesson.id[:2])
+    guide = (ROOT / "teacher" / "de" / f"lesson{n:02d}.md").read_text(encoding="utf-8")
+    assert f"· {t.minutes} Minuten." in guide.splitlines()[2]
+    assert f"## Zeitplanung ({t.minutes} Minuten)" in guide and line in guide and timing.METHOD_DE in guide
+    plan = (ROOT / "teacher" / "de" / "README.md").read_text(encoding="utf-8")
+    row = next(r for r in plan.splitlines() if r.startswith(f"| {n} · "))
+    assert f"| {t.minutes} min" in row, row

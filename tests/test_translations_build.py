@@ -122,3 +122,16 @@ def test_the_german_notebook_is_what_build_makes_of_the_english(lesson):
     assert "draft" not in german["metadata"]["lessonkit"], "a draft was committed: run build without --draft"
     assert [c["source"] for c in built["cells"]] == ["".join(c["source"]) for c in german["cells"]], \
         "run python tools/translations.py build (then make execute)"
+
+
+@pytest.mark.skipif(not GERMAN, reason="lessons.toml lists no German lessons")
+def test_the_german_answer_key_is_generated_from_the_overlays_and_the_german_lessons():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "tools/teacher_answer_key.py", "--de"], cwd=translations.root(),
+                          capture_output=True, text=True, check=True)
+    committed = (translations.root() / "teacher" / "de" / "answer_key.md").read_text(encoding="utf-8")
+    assert committed == done.stdout, "run: make answer-key"
+    assert committed.startswith("# Lösungsschlüssel") and "**Lösung:**" in committed
+    assert "**Answer" not in committed and "Your turn" not in committed

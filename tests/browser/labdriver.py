@@ -491,9 +491,9 @@ class LabPage:
     def outputs_with_text(self, text: str) -> int:
         return self.notebook.locator(".jp-OutputArea-output", has_text=text).count()
 
-    def preview_images(self) -> list[tuple[str, bool]]:
-        """(alt, drawn) of each image in an output that says "to change the view"."""
-        return self.notebook.locator(".jp-OutputArea-output", has_text="to change the view").locator(
+    def preview_images(self, text: str = "to change the view") -> list[tuple[str, bool]]:
+        """(alt, drawn) of each image in an output that says `text` ("to change the view")."""
+        return self.notebook.locator(".jp-OutputArea-output", has_text=text).locator(
             "img").evaluate_all("els => els.map(i => [i.getAttribute('alt') || '', i.complete && i.naturalWidth > 0])")
 
     def quiz(self, qid: str):

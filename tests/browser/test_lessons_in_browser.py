@@ -33,11 +33,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import edition
 import labdriver as ld
 from lessonkit import manifest
 
 EXPECTATIONS_FILE = Path(__file__).with_name("expectations.toml")
 LESSONS = manifest.ids()  # the lessons of lessons.toml (tests/test_manifest.py: every notebook is one)
+# A German lesson's expectations are its English lesson's, translated (tests/browser/edition.py).
+ENGLISH = [x.id for x in manifest.lessons() if x.language == "en"]
 
 KEYS = {"min_charts", "min_quizzes", "quiz", "interactive"}
 QUIZ_KEYS = {"id", "wrong", "right", "wrong_feedback", "right_feedback"}
@@ -83,8 +86,10 @@ def stored_cells(lab: ld.LabPage) -> dict[str, int]:
             "explorer": sum("_explorer(" in c for c in code)}
 
 
-def check_before_running(lab: ld.LabPage, how: str = "") -> dict:
-    """Opened before running (or reopened after saving): previews, nothing clickable, no errors."""
+def check_before_running(lab: ld.LabPage, how: str = "", words: dict | None = None) -> dict:
+    """Opened before running (or reopened after saving): previews, nothing clickable, no errors.
+    words: the texts to look for in the lesson's language (edition.texts)."""
+    words = words or edition.texts(ENGLISH[0])
     where = f"{lab.notebook_path} opened {how or 'before running'}"
     lab.wait_widgets_settled()
     errors = lab.widget_error_texts()
@@ -94,11 +99,11 @@ def check_before_running(lab: ld.LabPage, how: str = "") -> dict:
     controls = lab.output_controls()
     assert not controls, f"{where}: outputs that look clickable before running: {controls[:3]}"
     cells = stored_cells(lab)
-    seen = {"quiz": lab.outputs_with_text("Run this cell (Shift+Enter) to answer"),
-            "score": lab.outputs_with_text("to see your score"),
-            "explorer": lab.outputs_with_text("Run this cell (Shift+Enter) to change the view")}
+    seen = {"quiz": lab.outputs_with_text(words["run to answer"]),
+            "score": lab.outputs_with_text(words["see your score"]),
+            "explorer": lab.outputs_with_text(words["run to change"])}
     assert seen == cells, f"{where}: previews shown {seen}, cells in the notebook {cells}"
-    images = lab.preview_images()
+    images = lab.preview_images(words["change the view"])
     assert len(images) >= cells["explorer"] and all(alt and drawn for alt, drawn in images), (
         f"{where}: explorer previews should show their chart with a text alternative: {images}")
     return seen
@@ -178,8 +183,8 @@ def change_charts(lab: ld.LabPage, exp: dict) -> dict:
 def test_expectations_cover_the_lessons():
     """Every lesson notebook has expectations, every expectation a notebook, and they are valid."""
     expectations = load_expectations()
-    missing = sorted(set(LESSONS) - set(expectations))
-    extra = sorted(set(expectations) - set(LESSONS))
+    missing = sorted(set(ENGLISH) - set(expectations))
+    extra = sorted(set(expectations) - set(ENGLISH))
     assert not missing, f"add [lessons.\"<stem>\"] to {EXPECTATIONS_FILE} for: {missing}"
     assert not extra, f"{EXPECTATIONS_FILE} names lessons that lessons.toml does not list: {extra}"
     problems = [p for stem, exp in expectations.items() for p in validate(stem, exp)]
@@ -194,7 +199,7 @@ def progress_of(lab_server, stem: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def check_answer_is_back(lab: ld.LabPage, exp: dict, when: str) -> None:
+def check_answer_is_back(lab: ld.LabPage, exp: dict, when: str, stem: str) -> None:
     """After a re-run: the quiz shows the right answer chosen with its feedback, the score counts it."""
     from playwright.sync_api import expect
 
@@ -212,36 +217,38 @@ def check_answer_is_back(lab: ld.LabPage, exp: dict, when: str) -> None:
         chosen = q.get_by_role("checkbox", name=right, exact=True)
     assert chosen.first.is_checked(), f"{lab.notebook_path} {when}: the saved option {right!r} is not chosen"
     score = lab.notebook.locator(".lk-quiz-score").first.inner_text()
-    assert re.search(r"Answered 1 of \d+", score), f"{lab.notebook_path} {when}: score line {score!r}"
+    assert re.search(edition.score_pattern(stem, "1"), score), f"{lab.notebook_path} {when}: score line {score!r}"
 
 
 @pytest.mark.parametrize("stem", LESSONS)
 def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_line):
-    exp = load_expectations().get(stem)
+    exp = edition.expectations(stem, load_expectations())
     if exp is None:
         pytest.fail(f"no expectations for {stem}: add [lessons.\"{stem}\"] to {EXPECTATIONS_FILE}")
+    words = edition.texts(stem)
     assert not validate(stem, exp), validate(stem, exp)
     assert exp.get("quiz"), f"{stem}: the lifecycle needs a quiz question in {EXPECTATIONS_FILE.name}"
     clock = Stopwatch()
-    notebook = f"{stem}.ipynb"
+    notebook = edition.notebook_path(stem)
+    progress_name = edition.progress_name(stem)
     # A fresh student: earlier browser tests on the same server may have answered this lesson's
     # questions (the input tests use its bank), and their saved answers would be restored here.
-    (lab_server.progress_dir / f"{stem}.json").unlink(missing_ok=True)
+    (lab_server.progress_dir / f"{progress_name}.json").unlink(missing_ok=True)
     # 1. Before running, untrusted (any student's copy: make lab and Binder trust nothing).
     assert not lab_server.is_trusted(notebook)
     lab = open_notebook(notebook)
     clock.lap("open")
-    check_before_running(lab, "before running (untrusted)")
+    check_before_running(lab, "before running (untrusted)", words)
     clock.lap("check before running")
 
     # 2. Run All, 3. answer and explore.
     report = run_all_and_look(lab, exp, ld.SCREENSHOT_DIR / f"{stem}.png", clock, summary_line)
-    tasks = progress_of(lab_server, stem).get("tasks", {})
+    tasks = progress_of(lab_server, progress_name).get("tasks", {})
     assert tasks and all(t["ok"] for t in tasks.values()), (
         f"{stem}: after Run All (solutions and checks ran) the progress file should list the Your-turn "
         f"tasks as done: {tasks}")
     report |= answer_quiz(lab, exp)
-    saved = progress_of(lab_server, stem)["quiz"][exp["quiz"]["id"]]
+    saved = progress_of(lab_server, progress_name)["quiz"][exp["quiz"]["id"]]
     assert saved["tries"] == 2 and saved["solved"] and saved["first_try_right"] is False, saved
     report |= change_charts(lab, exp)
     clock.lap("quiz, tasks, interactive charts")
@@ -258,26 +265,26 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     if not signed_by_save:
         lab_server.trust(notebook)
     lab = open_notebook(notebook)
-    check_before_running(lab, "again after saving (trusted)")
+    check_before_running(lab, "again after saving (trusted)", words)
     clock.lap("save, shut down, reopen")
 
     # 5. Run All: answers back. 6. Restart and Run All: still back.
     lab.run_all()
     lab.wait_widgets_settled()
-    check_answer_is_back(lab, exp, "after reopening and Run All")
+    check_answer_is_back(lab, exp, "after reopening and Run All", stem)
     card = lab.notebook.locator(".lk-quiz-card").first
     card.locator(".lk-quiz-summary-button").first.click()
     summary = card.locator(".lk-quiz-summary pre").first
     summary.wait_for(state="visible", timeout=15_000)
     text = summary.inner_text()
-    assert "right after" in text and re.search(r"Your turn: (\d+) of \1 tasks done", text), text
+    assert re.search(words["right after"], text) and re.search(edition.tasks_pattern(stem), text), text
     with lab.page.expect_download(timeout=15_000) as download:
         card.locator(".lk-quiz-download").first.click()
     assert Path(download.value.path()).read_text(encoding="utf-8").strip() == text.strip()
     clock.lap("run all after reopening")
     lab.run_all(restart=True)
     lab.wait_widgets_settled()
-    check_answer_is_back(lab, exp, "after Restart Kernel and Run All")
+    check_answer_is_back(lab, exp, "after Restart Kernel and Run All", stem)
     assert not lab.widget_error_texts() and not lab.error_outputs()
     clock.lap("restart and run all")
 
@@ -287,10 +294,11 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     card = lab.notebook.locator(".lk-quiz-card").first
     card.locator(".lk-quiz-start-over").first.click()
     card.locator(".lk-quiz-start-over-yes").first.click()
-    expect(card.locator(".lk-quiz-score").first).to_contain_text("Answered 0 of", timeout=15_000)
+    expect(card.locator(".lk-quiz-score").first).to_contain_text(re.compile(edition.score_pattern(stem, "0")),
+                                                                 timeout=15_000)
     q = lab.quiz(exp["quiz"]["id"])
     assert q.locator(".lk-quiz-feedback").first.inner_text().strip() == ""
-    assert not (lab_server.progress_dir / f"{stem}.json").exists()
+    assert not (lab_server.progress_dir / f"{progress_name}.json").exists()
     clock.lap("start over")
     print(f"{stem}: {report}\n  seconds: {clock.laps}")
     summary_line(f"{stem} lifecycle (saved file signed by the server: {signed_by_save}) seconds: " + ", ".join(f"{k} {v}" for k, v in clock.laps.items()))

@@ -12,15 +12,16 @@ import sys
 from pathlib import Path
 
 from lessonkit import paths
+from lessonkit.i18n import N_, nt, t
 from lessonkit.quiz.bank import Bank, BankError, Question, load_file
 from lessonkit.quiz.grading import correct_answer, explanation
 
 TYPE_NAMES = {
-    "single": "single choice",
-    "multiple": "multiple select",
-    "truefalse": "true/false",
-    "numeric": "numeric",
-    "ordering": "ordering",
+    "single": N_("single choice"),
+    "multiple": N_("multiple select"),
+    "truefalse": N_("true/false"),
+    "numeric": N_("numeric"),
+    "ordering": N_("ordering"),
 }
 
 
@@ -40,46 +41,52 @@ def _shown_path(path: Path) -> str:
         return path.name
 
 
+def _shown(q: Question, text: str) -> str:
+    """A true/false option ("True", "False") in the language in use; other text as it is."""
+    return t(text) if q.type == "truefalse" and text in ("True", "False") else text
+
+
 def question_markdown(question: Question, number: int, level: int = 2) -> str:
     """One question's entry: prompt, quote, correct answer, why, other options, hint, data table."""
     q = question
-    out = [f"{'#' * level} {number}. `{q.id}` ({TYPE_NAMES[q.type]})", "", f"**Question:** {md(q.prompt)}", ""]
+    out = [f"{'#' * level} {number}. `{q.id}` ({t(TYPE_NAMES[q.type])})", "",
+           t("**Question:** {prompt}", prompt=md(q.prompt)), ""]
     if q.quote:
         out += [_quoted(q.quote), ""]
     if q.translation:
-        out += [f"*Translation:* {md(q.translation)}", ""]
+        out += [t("*Translation:* {text}", text=md(q.translation)), ""]
     if q.type == "ordering":
-        out += ["**Answer** (earliest first):", ""]
+        out += [t("**Answer** (earliest first):"), ""]
         out += [f"{i}. {md(item)}" for i, item in enumerate(q.items, start=1)]
         out += [""]
     elif q.type == "multiple":
-        out += ["**Answer** (all of):", ""]
+        out += [t("**Answer** (all of):"), ""]
         out += [f"- {md(o.text)}" for o in q.options if o.correct]
         out += [""]
     else:
-        out += [f"**Answer:** {md(correct_answer(q))}", ""]
-    out += [f"**Why:** {md(' '.join(explanation(q)))}", ""]
+        out += [t("**Answer:** {answer}", answer=md(_shown(q, correct_answer(q)))), ""]
+    out += [t("**Why:** {why}", why=md(' '.join(explanation(q)))), ""]
     if q.type in ("single", "multiple", "truefalse"):
-        out += ["**Feedback per option:**", ""]
-        out += [f"- {'✔' if o.correct else '✘'} {md(o.text)} — {md(o.feedback)}" for o in q.options]
+        out += [t("**Feedback per option:**"), ""]
+        out += [f"- {'✔' if o.correct else '✘'} {md(_shown(q, o.text))} — {md(o.feedback)}" for o in q.options]
         out += [""]
     if q.type in ("numeric", "ordering"):
-        out += [f"**Feedback for a wrong answer:** {md(q.feedback_wrong)}", ""]
+        out += [t("**Feedback for a wrong answer:** {feedback}", feedback=md(q.feedback_wrong)), ""]
     if q.hint:
-        out += [f"**Hint** (after the first wrong try): {md(q.hint)}", ""]
+        out += [t("**Hint** (after the first wrong try): {hint}", hint=md(q.hint)), ""]
     if q.table:
-        out += [f"**Data:** `data/{q.table}.csv`", ""]
-    out += [f"*“Show answer” after {q.max_tries} wrong {'try' if q.max_tries == 1 else 'tries'}.*", ""]
+        out += [t("**Data:** `data/{table}.csv`", table=q.table), ""]
+    out += [nt("*“Show answer” after {n} wrong try.*", "*“Show answer” after {n} wrong tries.*", q.max_tries), ""]
     return "\n".join(out)
 
 
 def bank_markdown(bank: Bank, level: int = 1) -> str:
     """The whole answer key of one bank; level: the title's heading level (questions one below)."""
     head = [
-        f"{'#' * level} Answer key: {md(bank.title)}",
+        f"{'#' * level} " + t("Answer key: {title}", title=md(bank.title)),
         "",
-        f"Generated from `{_shown_path(bank.path)}` ({len(bank.questions)} questions). "
-        "Do not edit this key: edit the bank and build it again.",
+        t("Generated from `{path}` ({n} questions). Do not edit this key: edit the bank and build it again.",
+          path=_shown_path(bank.path), n=len(bank.questions)),
         "",
     ]
     body = [question_markdown(q, n, level + 1) for n, q in enumerate(bank.questions, start=1)]
