@@ -56,7 +56,7 @@ def test_lessonkit_shows_the_german_texts(monkeypatch):
     events = data.load("events").set_index("event_id", drop=False)
     row = events.loc[["treaty-signed-pyongyang-2024"]]
     assert i18n.column(row, "label").tolist() == ["Vertrag unterzeichnet"]
-    assert clocks.timeline(row)["what happened"].iloc[0].startswith("Putin und Kim unterzeichneten")
+    assert clocks.timeline(row)["Was geschah"].iloc[0].startswith("Putin und Kim unterzeichneten")
     res = data.load("un_resolutions").set_index("short_id", drop=False).loc["ES-11/3"]
     assert captions.resolution_subtitle(res, totals_only=False).endswith("Russlands Rechte im Menschenrechtsrat aussetzen")
     assert "2. März 2022" in captions.resolution_subtitle(data.load("un_resolutions").iloc[0], totals_only=False)

@@ -55,3 +55,18 @@ def test_timeline_bands_use_the_month_names(monkeypatch):
     monkeypatch.setattr(i18n, "_chosen", "en")
     labels = events.date_bands(pd.Timestamp("2024-11-01"), pd.Timestamp("2025-02-10"))["label"].tolist()
     assert labels == ["Nov 2024", "Dec", "Jan 2025", "Feb"]
+
+
+def test_clocks_speak_german(monkeypatch):
+    from lessonkit import clocks, data
+
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    table = clocks.event_clocks("putin-arrives-pyongyang-2024", zones=["Europe/Vienna"])
+    assert table.index.name == "Uhr" and list(table.index) == ["Pjöngjang", "Wien"]
+    assert table.loc["Wien", ["Tag", "Datum", "Uhrzeit", "Abstand zu UTC"]].tolist() == \
+        ["Dienstag", "18. Juni 2024", "19:22", "UTC+2"]
+    assert table.loc["Wien", "Datum im Vergleich zu Pjöngjang"] == "ein Tag früher"
+    events = data.load("events")
+    line = clocks.timeline(events[events.event_id == "putin-arrives-pyongyang-2024"]).iloc[0]
+    assert line["Datum vor Ort"] == "Mi., 19. Juni 2024" and line["Uhrzeit in Wien"] == "Di., 18. Juni, 19:22"
+    assert line["Was geschah"].startswith("Putin landete in Pjöngjang")

@@ -10,7 +10,8 @@ helpers make that visible:
     clocks.timeline(events_rows, reader="Europe/Vienna")          # events with local dates + a reader's clock
 
 Dates and times in the events table are LOCAL to where the event happened (its `tz` column).
-Weekday and month names are written in English here, whatever the computer's language.
+Weekday and month names, column headings and clock names are in the language lessonkit speaks
+(lessonkit.use), whatever the computer's language: "Tue 18 Jun 2024" or "Di., 18. Juni 2024".
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from lessonkit import i18n
+from lessonkit import i18n, text
 from lessonkit.errors import ArgumentError
+from lessonkit.i18n import N_, t
 
 # The clocks the lesson compares, in this order: the two capitals Putin visited, his own
 # capital, the article's city, and UTC (the world's reference clock).
@@ -31,15 +33,25 @@ DEFAULT_CLOCKS = ("Asia/Pyongyang", "Asia/Ho_Chi_Minh", "Europe/Moscow", "Europe
 # Names a reader knows for zones that are named after another city (or not after a city).
 LABELS = {
     "Asia/Ho_Chi_Minh": "Hanoi",
-    "Asia/Shanghai": "Beijing",
-    "Europe/Vienna": "Vienna",
+    "Asia/Shanghai": N_("Beijing"),
+    "Europe/Vienna": N_("Vienna"),
     "UTC": "UTC",
 }
+# Clock names that German writes differently (the zone's city, translated where shown).
+CITY_NAMES = {"Pyongyang": N_("Pyongyang"), "Moscow": N_("Moscow"), "Yakutsk": N_("Yakutsk"), "Vienna": N_("Vienna"), "Beijing": N_("Beijing")}
+# The column headings of the clock tables, translated by heading().
+HEADINGS = (N_("clock"), N_("day"), N_("date"), N_("time"), N_("UTC offset"), N_("time zone"), N_("local date"),
+            N_("local time"), N_("place"), N_("what happened"), N_("how sure"))
+
+
+def heading(name: str) -> str:
+    """A clock table's column heading in the language in use ('place' -> 'Ort')."""
+    return t(name)
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAYS_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-NO_TIME = "no clock time in the data"
+NO_TIME = N_("no clock time in the data")
 
 
 def zone(name: str) -> ZoneInfo:
@@ -58,8 +70,9 @@ def zone(name: str) -> ZoneInfo:
 def label(zone_name: str) -> str:
     """A short clock name for a zone: 'Asia/Pyongyang' -> 'Pyongyang', 'Asia/Ho_Chi_Minh' -> 'Hanoi'."""
     if zone_name in LABELS:
-        return LABELS[zone_name]
-    return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+        return t(LABELS[zone_name])
+    city = zone_name.rsplit("/", 1)[-1].replace("_", " ")
+    return t(CITY_NAMES[city]) if city in CITY_NAMES else city
 
 
 def moment(when, tz: str | None = None) -> datetime:
@@ -99,9 +112,12 @@ def offset_label(when: datetime) -> str:
 
 
 def day_label(when: datetime, year: bool = True) -> str:
-    """'Tue 18 Jun 2024' (English names, whatever the computer's language)."""
-    text = f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1]}"
-    return f"{text} {when.year}" if year else text
+    """'Tue 18 Jun 2024' (in German 'Di., 18. Juni 2024'), whatever the computer's language."""
+    if i18n.current() == "de":
+        words = f"{text.weekday_name(when.weekday())}, {when.day}. {text.month_name(when.month, short=False)}"
+    else:
+        words = f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1]}"
+    return f"{words} {when.year}" if year else words
 
 
 def _zones(zones: Iterable[str] | Mapping[str, str] | None) -> list[tuple[str, str]]:
@@ -125,12 +141,12 @@ def compare_days(first: datetime, other: datetime) -> str:
     """How the calendar date on `other`'s clock relates to the date on `first`'s clock."""
     days = (other.date() - first.date()).days
     if days == 0:
-        return "same day"
+        return t("same day")
     if days == -1:
-        return "one day earlier"
+        return t("one day earlier")
     if days == 1:
-        return "one day later"
-    return f"{abs(days)} days {'earlier' if days < 0 else 'later'}"
+        return t("one day later")
+    return t("{n} days earlier", n=abs(days)) if days < 0 else t("{n} days later", n=days)
 
 
 def local_times(when, zones: Iterable[str] | Mapping[str, str] | None = None, tz: str | None = None) -> pd.DataFrame:
@@ -151,16 +167,18 @@ def local_times(when, zones: Iterable[str] | Mapping[str, str] | None = None, tz
         first = first or local
         rows.append(
             {
-                "clock": name,
-                "day": WEEKDAYS_LONG[local.weekday()],
-                "date": f"{local.day} {MONTHS[local.month - 1]} {local.year}",
-                "time": f"{local:%H:%M}",
-                "UTC offset": offset_label(local),
-                "time zone": z,
-                f"date compared with {pairs[0][0]}": compare_days(first, local),
+                heading("clock"): name,
+                heading("day"): text.weekday_name(local.weekday(), short=False) if i18n.current() == "de"
+                else WEEKDAYS_LONG[local.weekday()],
+                heading("date"): text.format_date(f"{local:%Y-%m-%d}") if i18n.current() == "de"
+                else f"{local.day} {MONTHS[local.month - 1]} {local.year}",
+                heading("time"): f"{local:%H:%M}",
+                heading("UTC offset"): offset_label(local),
+                heading("time zone"): z,
+                t("date compared with {clock}", clock=pairs[0][0]): compare_days(first, local),
             }
         )
-    return pd.DataFrame(rows).set_index("clock")
+    return pd.DataFrame(rows).set_index(heading("clock"))
 
 
 def _events(events: pd.DataFrame | None) -> pd.DataFrame:
@@ -236,23 +254,25 @@ def timeline(rows: pd.DataFrame, reader: str | None = "Europe/Vienna") -> pd.Dat
         m = row_moment(row)
         entry = {
             "event_id": row["event_id"],
-            "local date": day_label(day),
-            "local time": f"{m:%H:%M}" if m else "",
-            "time zone": f"{label(str(row['tz']))} ({offset_label(m or day.replace(hour=12, tzinfo=zone(str(row['tz']))))})",
-            "place": row["place"],
-            "what happened": i18n.cell(row, "event"),
-            "how sure": row["confidence"],
+            heading("local date"): day_label(day),
+            heading("local time"): f"{m:%H:%M}" if m else "",
+            heading("time zone"): f"{label(str(row['tz']))} ({offset_label(m or day.replace(hour=12, tzinfo=zone(str(row['tz']))))})",
+            heading("place"): row["place"],
+            heading("what happened"): i18n.cell(row, "event"),
+            heading("how sure"): row["confidence"],
         }
         if reader is not None:
+            on_clock = t("on the {clock} clock", clock=label(reader))
             if m is None:
-                entry[f"on the {label(reader)} clock"] = NO_TIME
+                entry[on_clock] = t(NO_TIME)
             else:
                 r = m.astimezone(zone(reader))
-                entry[f"on the {label(reader)} clock"] = f"{day_label(r, year=False)}, {r:%H:%M}"
+                entry[on_clock] = f"{day_label(r, year=False)}, {r:%H:%M}"
         entry["_sort"] = (day.date(), m.astimezone(zone("UTC")).replace(tzinfo=None) if m else datetime.max - timedelta(days=1))
         out.append(entry)
     frame = pd.DataFrame(out)
     if frame.empty:
-        return pd.DataFrame(columns=["local date", "local time", "time zone", "place", "what happened", "how sure"])
+        return pd.DataFrame(columns=[heading(h) for h in ("local date", "local time", "time zone", "place",
+                                                           "what happened", "how sure")])
     frame = frame.sort_values("_sort", kind="stable").drop(columns="_sort")
     return frame.set_index("event_id")

@@ -17,6 +17,7 @@ import re
 
 import pandas as pd
 
+from lessonkit.i18n import t
 from lessonkit.text import localise_number
 
 EMPTY = "–"
@@ -115,7 +116,8 @@ def html(frame: pd.DataFrame) -> str:
             cells.append(f'<{tag}{scope} style="{_CELL}{style}">{_html.escape(values[r])}</{tag}>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     # a wide table scrolls inside a region that the keyboard can reach (axe: scrollable-region-focusable)
-    return ('<div class="lk-table-region" role="region" tabindex="0" aria-label="Table" style="overflow-x:auto;">'
+    region = _html.escape(t("Table"), quote=True)
+    return (f'<div class="lk-table-region" role="region" tabindex="0" aria-label="{region}" style="overflow-x:auto;">'
             '<table class="lk-table" style="border-collapse:collapse;margin:0.3em 0;font-size:var(--jp-content-font-size1,13px);">'
             f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
@@ -136,8 +138,8 @@ class Folded:
     """A table shown folded: one line, "Show the table", that opens it (HTML <details>), for the
     "Go further (optional)" parts of a lesson. The plain view is the frame's own."""
 
-    def __init__(self, frame: pd.DataFrame, label: str = "Show the table"):
-        self.frame, self.label = frame, label
+    def __init__(self, frame: pd.DataFrame, label: str | None = None):
+        self.frame, self.label = frame, label if label is not None else t("Show the table")
 
     def _repr_html_(self) -> str:
         return (f"<details class='lk-folded'><summary>{_html.escape(self.label)}</summary>"
@@ -147,6 +149,6 @@ class Folded:
         return repr(self.frame)
 
 
-def fold(frame, label: str = "Show the table") -> Folded:
+def fold(frame, label: str | None = None) -> Folded:
     """fold(table): the table behind a "Show the table" line a student can open."""
     return Folded(frame, label)

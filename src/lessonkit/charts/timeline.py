@@ -231,7 +231,7 @@ def event_timeline(
     style.finish(fig, title, src_line, subtitle)
 
     data = clocks.timeline(rows, reader=reader).reindex(rows["event_id"])
-    data.insert(data.columns.get_loc("place") + 1, "label", labels)
+    data.insert(data.columns.get_loc(clocks.heading("place")) + 1, "label", labels)
     data = data.reset_index()
     return build.chart("event_timeline", fig, title, subtitle, src_line, alt, data, sources, ids)
 
