@@ -60,3 +60,4 @@ def test_english_stays_english(monkeypatch):
     q = question("first-stop")
     assert q.check_button.description == "Check"
     assert repr(qw.quiz_box(load(BANK))).startswith("[Quiz, 5 questions: run this cell")
+

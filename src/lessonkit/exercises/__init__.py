@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 from collections.abc import Callable
 
+from lessonkit import i18n
 from lessonkit.exercises.compare import Feedback, compare_number, compare_set, compare_table, data_decimals
 
 KINDS = ("set", "number", "table")
@@ -93,7 +94,7 @@ def expected(task_id: str) -> Any:
     return get(task_id).solve()
 
 
-NO_ANSWER = "There is no answer yet: replace the `...` with your code and run the cell again."
+NO_ANSWER = i18n.N_("There is no answer yet: replace the `...` with your code and run the cell again.")
 
 
 def evaluate(task_id: str, answer: Any) -> Feedback:
@@ -101,12 +102,13 @@ def evaluate(task_id: str, answer: Any) -> Feedback:
     any answer; an unknown task id is a KeyError (a mistake in the lesson, not the student's)."""
     t = get(task_id)
     if answer is None or answer is ...:
-        return Feedback(False, NO_ANSWER)
+        return Feedback(False, i18n.t(NO_ANSWER))
     try:
         return _compare(t, answer)
     except Exception as exc:  # noqa: BLE001 - a check must never crash on a student's answer
-        return Feedback(False, f"lessonkit could not compare this answer ({type(exc).__name__}: "
-                               f"{str(exc)[:120]}). {_sentence(t.wants or 'give the answer in the form the task asks for')}.")
+        wants = i18n.t(t.wants or i18n.N_("give the answer in the form the task asks for"))
+        return Feedback(False, i18n.t("lessonkit could not compare this answer ({error}). {wants}.",
+                                      error=f"{type(exc).__name__}: {str(exc)[:120]}", wants=_sentence(wants)))
 
 
 def _compare(t: Task, answer: Any) -> Feedback:
@@ -115,8 +117,9 @@ def _compare(t: Task, answer: Any) -> Feedback:
                            rows=t.rows() if t.rows else None, noun=t.noun, wants=t.wants)
     decimals = t.decimals() if t.decimals else None
     if t.kind == "number":
-        return compare_number(answer, t.solve(), hint=t.hint, decimals=decimals, wants=t.wants or "give one number")
-    return compare_table(answer, t.solve(), hint=t.hint, wants=t.wants or "one number for each label",
+        return compare_number(answer, t.solve(), hint=t.hint, decimals=decimals,
+                              wants=t.wants or i18n.N_("give one number"))
+    return compare_table(answer, t.solve(), hint=t.hint, wants=t.wants or i18n.N_("one number for each label"),
                          decimals=decimals)
 
 
@@ -180,7 +183,7 @@ def result_metadata(task_id: str, fb: Feedback) -> dict:
 
 def result_bundle(task_id: str, fb: Feedback) -> dict:
     """The check's output as a mime bundle (HTML and plain text)."""
-    mark = "✔ Right" if fb.ok else "✘ Not yet"
+    mark = i18n.t("✔ Right") if fb.ok else i18n.t("✘ Not yet")
     colour = "var(--jp-success-color1, #1a7f37)" if fb.ok else "var(--jp-warn-color1, #9a6700)"
     return {
         "text/html": f'<div class="lk-check" role="status" data-task="{html.escape(task_id)}" '

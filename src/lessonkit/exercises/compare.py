@@ -14,6 +14,8 @@ from typing import Any
 import pandas as pd
 
 from lessonkit import countrynames
+from lessonkit.i18n import nt, t
+from lessonkit.text import grouped
 from lessonkit.exercises.forms import (
     SetContext,
     Unreadable,
@@ -34,7 +36,7 @@ class Feedback:
 
 
 def _with_hint(text: str, hint: str) -> str:
-    return text + (f" Hint: {hint}" if hint else "")
+    return text + (" " + t("Hint: {hint}", hint=t(hint)) if hint else "")
 
 
 def _listing(items: list[str], budget: int = 110) -> str:
@@ -45,7 +47,7 @@ def _listing(items: list[str], budget: int = 110) -> str:
             break
         shown.append(item)
     rest = len(items) - len(shown)
-    return ", ".join(shown) + (f" and {rest} more" if rest else "")
+    return ", ".join(shown) + (t(" and {n} more", n=rest) if rest else "")
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -59,23 +61,24 @@ def compare_number(answer: Any, expected: Any, hint: str = "", decimals: int | N
     want = float(expected)
     value = safe_float(got)
     if value is None or math.isnan(value):
-        return Feedback(False, "Your answer is NaN (\u201cnot a number\u201d), which pandas gives for a missing "
-                               "value: check the labels and column names you used.")
+        return Feedback(False, t("Your answer is NaN (\u201cnot a number\u201d), which pandas gives for a missing "
+                                 "value: check the labels and column names you used."))
     if math.isinf(value):
-        return Feedback(False, _with_hint(f"Your answer, {format_number(got)}, is far too "
-                                          f"{'high' if value > 0 else 'low'}.", hint))
+        said = t("Your answer, {value}, is far too high.") if value > 0 else t("Your answer, {value}, is far too low.")
+        return Feedback(False, _with_hint(said.format(value=format_number(got)), hint))
     if _same(value, want, decimals):
-        return Feedback(True, f"{format_number(want, decimals)} is right.")
+        return Feedback(True, t("{value} is right.", value=format_number(want, decimals)))
     own = decimals is None or data_decimals([value]) <= decimals
     shown = format_number(got) if own else format_number(value, decimals)
     if want and _same(-value, want, decimals):
-        return Feedback(False, f"{shown} has the right size but the wrong sign: subtract the other way round.")
+        return Feedback(False, t("{value} has the right size but the wrong sign: subtract the other way round.",
+                                 value=shown))
     if decimals and value.is_integer() and round(want) == value:
-        places = "one decimal place" if decimals == 1 else f"{decimals} decimal places"
-        return Feedback(False, f"{shown} is rounded: the data have {places}, so give the result to {places} "
-                               "(do not round it).")
-    direction = "too high" if value > want else "too low"
-    return Feedback(False, _with_hint(f"{shown} is {direction}.", hint))
+        places = nt("{n} decimal place", "{n} decimal places", decimals) if decimals != 1 else t("one decimal place")
+        return Feedback(False, t("{value} is rounded: the data have {places}, so give the result to {places} "
+                                 "(do not round it).", value=shown, places=places))
+    said = t("{value} is too high.") if value > want else t("{value} is too low.")
+    return Feedback(False, _with_hint(said.format(value=shown), hint))
 
 
 def _same(got: float, want: float, decimals: int | None) -> bool:
@@ -118,30 +121,42 @@ def compare_set(answer: Any, expected: Any, key: str = "iso3", hint: str = "", *
 
     want = set(want_keys)
     if len(got_keys) > 10 * len(want) + 100:
-        return Feedback(False, f"Your answer has {len(got_keys):,} values, far more than the {len(want)} {noun} of "
-                               f"the answer: {ctx.wants}.")
+        return Feedback(False, t("Your answer has {n} values, far more than the {count} of the answer: {wants}.",
+                                 n=grouped(len(got_keys)), count=_count(len(want), noun), wants=t(ctx.wants)))
     counts = Counter(_hashable(k) for k in got_keys)
     got = set(counts)
     if got == want:
         repeated = _repeated(answer, counts, key, rows, noun, show)
         if repeated:
             return Feedback(False, repeated)
-        return Feedback(True, f"all {len(want)} {noun} are there, and nothing else.")
+        return Feedback(True, t("all {count} are there, and nothing else.", count=_count(len(want), noun)))
     missing, extra = sorted(want - got, key=str), sorted(got - want, key=str)
-    parts = [f"Your answer has {_count(len(got), noun)}, the answer {len(want)}." if len(got) != len(want)
-             else f"Your answer has {_count(len(got), noun)}, as many as the answer, but not the same ones."]
+    parts = [t("Your answer has {count}, the answer {n}.", count=_count(len(got), noun), n=len(want))
+             if len(got) != len(want) else
+             t("Your answer has {count}, as many as the answer, but not the same ones.", count=_count(len(got), noun))]
     if missing:
-        parts.append(f"Missing: {_listing([show(k) for k in missing])}.")
+        parts.append(t("Missing: {items}.", items=_listing([show(k) for k in missing])))
     if extra:
         known = set(rows[key]) if rows is not None and key in rows.columns else set()
         unknown = [str(k) for k in extra if countries and k not in ctx.lookup.values() and k not in known]
-        parts.append(f"Not in the answer: {_listing([show(k) for k in extra])}.")
+        parts.append(t("Not in the answer: {items}.", items=_listing([show(k) for k in extra])))
         if unknown:
-            parts.append(f"lessonkit knows no state called {_listing(unknown[:2])}: check the spelling.")
+            parts.append(t("lessonkit knows no state called {names}: check the spelling.", names=_listing(unknown[:2])))
     return Feedback(False, _with_hint(" ".join(parts), hint))
 
 
+# The nouns the tasks count, with their German singular and plural (nt literals for the catalogue).
+NOUNS = {
+    "rows": lambda n: nt("{n} row", "{n} rows", n), "states": lambda n: nt("{n} state", "{n} states", n),
+    "claims": lambda n: nt("{n} claim", "{n} claims", n), "items": lambda n: nt("{n} item", "{n} items", n),
+    "partners": lambda n: nt("{n} partner", "{n} partners", n), "groups": lambda n: nt("{n} group", "{n} groups", n),
+    "values": lambda n: nt("{n} value", "{n} values", n), "labels": lambda n: nt("{n} label", "{n} labels", n),
+}
+
+
 def _count(n: int, noun: str) -> str:
+    if noun in NOUNS:
+        return NOUNS[noun](n)
     return f"{n} {noun[:-1] if n == 1 and noun.endswith('s') else noun}"
 
 
@@ -158,10 +173,11 @@ def _repeated(answer: Any, counts: Counter, key: str, rows: pd.DataFrame | None,
         if not same_rows:
             if rows is not None and key in rows.columns and not rows[key].is_unique:
                 return ""  # several rows may share the key (e.g. two rows about one item)
-            return (f"Your table has {sum(counts.values())} rows for {len(counts)} {noun}: some are in it more "
-                    "than once (rows that your conditions should leave out).")
+            return t("Your table has {rows} for {count}: some are in it more than once (rows that your conditions "
+                     "should leave out).", rows=_count(sum(counts.values()), "rows"), count=_count(len(counts), noun))
     which = _listing([show(k) for k in twice])
-    return f"{which} {'is' if len(twice) == 1 else 'are'} in your answer twice: each of the {noun} should be there once."
+    return nt("{which} is in your answer twice: each one should be there once.",
+              "{which} are in your answer twice: each one should be there once.", len(twice), which=which)
 
 
 def _hashable(k: object) -> object:
@@ -181,7 +197,8 @@ def compare_table(answer: Any, expected: pd.Series, hint: str = "", *, wants: st
     except Unreadable as exc:
         return Feedback(False, str(exc))
     if len(got) > 10 * len(expected) + 100:
-        return Feedback(False, f"Your answer has {len(got):,} labels, far more than the answer: {wants}.")
+        return Feedback(False, t("Your answer has {n} labels, far more than the answer: {wants}.",
+                                 n=grouped(len(got)), wants=t(wants)))
     countries = all(isinstance(k, str) and len(k) == 3 and k.isupper() for k in expected.index)
     lookup = countrynames.lookup() if countries else {}
     want_labels = {str(k): k for k in expected.index}
@@ -196,26 +213,27 @@ def compare_table(answer: Any, expected: pd.Series, hint: str = "", *, wants: st
             labels.append(label)
     twice = [k for k, n in Counter(_hashable(k) for k in labels).items() if n > 1]
     if twice:
-        return Feedback(False, f"{_listing([str(k) for k in twice])} {'is' if len(twice) == 1 else 'are'} in "
-                               "your answer twice: each label should be there once.")
+        return Feedback(False, nt("{which} is in your answer twice: each label should be there once.",
+                                  "{which} are in your answer twice: each label should be there once.", len(twice),
+                                  which=_listing([str(k) for k in twice])))
     values = dict(zip(labels, got.tolist()))
     numbers_given = [safe_float(v) for v in values.values()]
     if (all(v is not None for v in numbers_given) and numbers_given and abs(sum(numbers_given) - 1) < 1e-6
             and abs(float(expected.sum()) - 1) > 1e-6):
-        return Feedback(False, f"These are shares (they add up to 1), not counts: {wants}.")
+        return Feedback(False, t("These are shares (they add up to 1), not counts: {wants}.", wants=t(wants)))
     problems = []
     for label, want in expected.items():
         if label not in values:
             if want != 0:
-                problems.append(f"{label} is missing")
+                problems.append(t("{label} is missing", label=label))
             continue
         value = safe_float(values[label])
         if value is None or math.isnan(value):
-            problems.append(f"{label} has no number")
+            problems.append(t("{label} has no number", label=label))
         elif not _same(value, float(want), decimals):
-            direction = "too high" if value > float(want) else "too low"
-            problems.append(f"{label}: {format_number(values[label] if decimals is None else value, decimals)} "
-                            f"is {direction}")
+            said = t("{label}: {value} is too high") if value > float(want) else t("{label}: {value} is too low")
+            problems.append(said.format(label=label,
+                                        value=format_number(values[label] if decimals is None else value, decimals)))
     extra = []
     for label, value in values.items():
         if label in expected.index:
@@ -223,13 +241,14 @@ def compare_table(answer: Any, expected: pd.Series, hint: str = "", *, wants: st
         v = safe_float(value)
         if v != 0:
             f = countrynames.fold(label) if isinstance(label, str) else None
-            extra.append(f"{label} (did you mean {folded[f]}?)" if f in folded else str(label))
+            extra.append((t("{label} (did you mean {name}?)", label=label, name=folded[f]), True) if f in folded
+                         else (str(label), False))
     if extra:
-        spelled = [e for e in extra if "did you mean" in e]
+        spelled = [e for e, misspelt in extra if misspelt]
         if spelled:
-            return Feedback(False, f"Labels must be spelled as in the data: {_listing(spelled, 160)}.")
-        problems.append(f"Not expected: {_listing(extra)}")
+            return Feedback(False, t("Labels must be spelled as in the data: {items}.", items=_listing(spelled, 160)))
+        problems.append(t("Not expected: {items}", items=_listing([e for e, _ in extra])))
     if not problems:
-        return Feedback(True, "every value matches.")
-    text = "; ".join(problems[:4]) + ("; and more" if len(problems) > 4 else "") + "."
+        return Feedback(True, t("every value matches."))
+    text = "; ".join(problems[:4]) + (t("; and more") if len(problems) > 4 else "") + "."
     return Feedback(False, _with_hint(text, hint))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lessonkit import data
+from lessonkit.i18n import N_
 from lessonkit.exercises import task
 
 LESSON = "01_context"
@@ -48,32 +49,32 @@ def _hedged_claims() -> pd.DataFrame:
 
 task(
     "l1_against_es11_3",
-    "List the member states that voted against ES-11/3 (suspending Russia from the Human Rights Council).",
+    N_("List the member states that voted against ES-11/3 (suspending Russia from the Human Rights Council)."),
     "set",
     _against_es11_3,
-    hint='keep the rows where votes.resolution == "ES-11/3" AND votes.vote == "N": '
-    "put each condition in round brackets and join them with &.",
-    table="votes", rows=votes_with_countries, noun="states", lesson=LESSON,
-    wants='give the rows of `votes` that meet both conditions: votes[(...) & (...)]',
+    hint=N_('keep the rows where votes.resolution == "ES-11/3" AND votes.vote == "N": '
+    "put each condition in round brackets and join them with &."),
+    table="votes", rows=votes_with_countries, noun=N_("states"), lesson=LESSON,
+    wants=N_('give the rows of `votes` that meet both conditions: votes[(...) & (...)]'),
 )
 
 task(
     "l1_against_by_group",
-    "Count the states that voted against ES-11/3 by UN regional group.",
+    N_("Count the states that voted against ES-11/3 by UN regional group."),
     "table",
     _against_by_group,
-    hint='start from the rows in `against` and count the column "un_region_group" with .value_counts().',
-    table="against", noun="groups", lesson=LESSON,
-    wants='the task wants one number for each regional group: against["un_region_group"].value_counts()',
+    hint=N_('start from the rows in `against` and count the column "un_region_group" with .value_counts().'),
+    table="against", noun=N_("groups"), lesson=LESSON,
+    wants=N_('the task wants one number for each regional group: against["un_region_group"].value_counts()'),
 )
 
 task(
     "l1_hedged_claims",
-    "Find the claims in the article that carry a hedge word.",
+    N_("Find the claims in the article that carry a hedge word."),
     "set",
     _hedged_claims,
-    hint='keep the rows whose "hedge" column is not empty: put claims["hedge"].notna() inside claims[ ].',
+    hint=N_('keep the rows whose "hedge" column is not empty: put claims["hedge"].notna() inside claims[ ].'),
     key="claim_id",
-    table="claims", rows=lambda: data.load("claims"), noun="claims", lesson=LESSON,
-    wants='give the rows of `claims` whose "hedge" is not empty: claims[...]',
+    table="claims", rows=lambda: data.load("claims"), noun=N_("claims"), lesson=LESSON,
+    wants=N_('give the rows of `claims` whose "hedge" is not empty: claims[...]'),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lessonkit import data
+from lessonkit.i18n import N_
 from lessonkit.exercises import task
 
 LESSON = "02_arms_flows"
@@ -33,32 +34,32 @@ def _confirmed_items_prk_rus(transfers: pd.DataFrame | None = None) -> pd.DataFr
 
 task(
     "l2_estimates_before_article",
-    "How many of the estimates in sk_estimates were announced before 18 June 2024, the day the article appeared?",
+    N_("How many of the estimates in sk_estimates were announced before 18 June 2024, the day the article appeared?"),
     "number",
     _estimates_before_article,
-    hint="keep the rows where estimates.announced < \"2024-06-18\", then count them with len(...).",
+    hint=N_("keep the rows where estimates.announced < \"2024-06-18\", then count them with len(...)."),
     table="estimates", lesson=LESSON,
-    wants="the task wants one number, how many rows: put len( ) around the table of those rows",
+    wants=N_("the task wants one number, how many rows: put len( ) around the table of those rows"),
 )
 
 task(
     "l2_alleged_rows",
-    "Which rows of the transfers table rest only on an allegation (confidence \"alleged\")?",
+    N_("Which rows of the transfers table rest only on an allegation (confidence \"alleged\")?"),
     "set",
     _alleged_rows,
-    hint="compare the confidence column with the word \"alleged\" (two = signs, and quotes around the word).",
+    hint=N_("compare the confidence column with the word \"alleged\" (two = signs, and quotes around the word)."),
     key="transfer_id",
     table="transfers", rows=lambda: data.load("transfers"), lesson=LESSON,
-    wants='give the rows of `transfers` whose confidence is "alleged": transfers[...]',
+    wants=N_('give the rows of `transfers` whose confidence is "alleged": transfers[...]'),
 )
 
 task(
     "l2_confirmed_prk_rus",
-    "Which items sent from North Korea to Russia have at least one confirmed row?",
+    N_("Which items sent from North Korea to Russia have at least one confirmed row?"),
     "set",
     _confirmed_items_prk_rus,
-    hint="two conditions joined with &: from_iso3 is \"PRK\" and confidence is \"confirmed\"; each one in brackets.",
+    hint=N_("two conditions joined with &: from_iso3 is \"PRK\" and confidence is \"confirmed\"; each one in brackets."),
     key="item",
-    table="transfers", rows=lambda: data.load("transfers"), noun="items", lesson=LESSON,
-    wants="give the rows of `transfers` that meet both conditions: transfers[(...) & (...)]",
+    table="transfers", rows=lambda: data.load("transfers"), noun=N_("items"), lesson=LESSON,
+    wants=N_("give the rows of `transfers` that meet both conditions: transfers[(...) & (...)]"),
 )

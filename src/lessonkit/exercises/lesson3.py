@@ -3,6 +3,7 @@
 import pandas as pd
 
 from lessonkit import data
+from lessonkit.i18n import N_
 from lessonkit.exercises import data_decimals, task
 
 LESSON = "03_vietnam_balancing"
@@ -57,35 +58,35 @@ def same_vote_as_vietnam() -> pd.Series:
 
 task(
     "l3_csp_after_article",
-    "Which partners got Vietnam's top level, the comprehensive strategic partnership, after the article "
-    "appeared on 18 June 2024?",
+    N_("Which partners got Vietnam's top level, the comprehensive strategic partnership, after the article "
+    "appeared on 18 June 2024?"),
     "set",
     csp_after_article,
-    hint='compare the date column with "2024-06-18" (csp.date > "2024-06-18"). The year alone is not enough: '
-         "one upgrade of 2024 came before the article.",
+    hint=N_('compare the date column with "2024-06-18" (csp.date > "2024-06-18"). The year alone is not enough: '
+         "one upgrade of 2024 came before the article."),
     key="partner_iso3",
-    table="csp", rows=_partnerships, noun="partners", lesson=LESSON,
-    wants="give the rows of `csp` whose date comes after the article: csp[...]",
+    table="csp", rows=_partnerships, noun=N_("partners"), lesson=LESSON,
+    wants=N_("give the rows of `csp` whose date comes after the article: csp[...]"),
 )
 
 task(
     "l3_mirror_gap_us_2024",
-    "For 2024: how many US$ billion more goods from Vietnam does the US count as arriving than Vietnam "
-    "counts as leaving for the US?",
+    N_("For 2024: how many US$ billion more goods from Vietnam does the US count as arriving than Vietnam "
+    "counts as leaving for the US?"),
     "number",
     mirror_gap_us_2024,
-    hint="take the US Census Bureau's exports figure (the larger one) minus Vietnam customs' exports figure.",
+    hint=N_("take the US Census Bureau's exports figure (the larger one) minus Vietnam customs' exports figure."),
     table="us_2024", decimals=_gap_decimals, lesson=LESSON,
-    wants="the task wants one number: one exports figure minus the other",
+    wants=N_("the task wants one number: one exports figure minus the other"),
 )
 
 task(
     "l3_same_vote_as_vietnam",
-    "On how many of the resolutions with a per-country list did Russia, China and the United States each "
-    "cast the same vote as Vietnam?",
+    N_("On how many of the resolutions with a per-country list did Russia, China and the United States each "
+    "cast the same vote as Vietnam?"),
     "table",
     same_vote_as_vietnam,
-    hint='count the True values along each row (one row per state): (others == vietnam).sum(axis="columns").',
-    table="others", noun="states", lesson=LESSON,
-    wants='the task wants one number for each state: count the True values in each row with .sum(axis="columns")',
+    hint=N_('count the True values along each row (one row per state): (others == vietnam).sum(axis="columns").'),
+    table="others", noun=N_("states"), lesson=LESSON,
+    wants=N_('the task wants one number for each state: count the True values in each row with .sum(axis="columns")'),
 )

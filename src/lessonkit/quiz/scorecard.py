@@ -35,7 +35,7 @@ def lesson_tasks(lesson_id: str) -> list[tuple[str, bool]]:
     from lessonkit import exercises
 
     done = progress.load(lesson_id).tasks
-    return [(t.prompt, done.get(t.id, {}).get("ok") is True) for t in exercises.tasks_of(lesson_id)]
+    return [(i18n.t(t.prompt), done.get(t.id, {}).get("ok") is True) for t in exercises.tasks_of(lesson_id)]
 
 
 class ScoreCard(plaintext.Box):

@@ -1,0 +1,23 @@
+"""The "Your turn" checks speak German after use("de")."""
+
+import pytest
+
+from lessonkit import exercises, i18n
+
+
+@pytest.fixture(autouse=True)
+def german(monkeypatch):
+    monkeypatch.setattr(i18n, "_chosen", "de")
+
+
+def test_your_turn_checks_in_german():
+    fb = exercises.evaluate("l1_against_es11_3", ...)
+    assert fb.message.startswith("Noch keine Antwort")
+    votes = exercises.get("l1_against_es11_3").rows()
+    right = exercises.expected("l1_against_es11_3")
+    assert exercises.evaluate("l1_against_es11_3", right).message.startswith("alle ")
+    part = exercises.evaluate("l1_against_es11_3", right.iloc[:-1]).message
+    assert "Deine Antwort hat" in part and "Es fehlt:" in part and "Hinweis: behalte die Zeilen" in part
+    assert "✘ Noch nicht" in exercises.result_bundle("l1_against_es11_3", exercises.evaluate("l1_against_es11_3", votes))["text/plain"]
+    number = exercises.evaluate("l2_estimates_before_article", 10**6).message
+    assert "ist zu hoch" in number or "viel zu hoch" in number
