@@ -21,3 +21,21 @@ def test_your_turn_checks_in_german():
     assert "✘ Noch nicht" in exercises.result_bundle("l1_against_es11_3", exercises.evaluate("l1_against_es11_3", votes))["text/plain"]
     number = exercises.evaluate("l2_estimates_before_article", 10**6).message
     assert "ist zu hoch" in number or "viel zu hoch" in number
+
+
+def test_friendly_errors_in_german():
+    import pandas as pd
+
+    from lessonkit import friendly
+
+    frame = pd.DataFrame({"vote": ["Y"]})
+    assert friendly._missing_label("Vote", frame) == \
+        "Die Tabelle hat keine Spalte 'Vote'. Meinst du 'vote'? Namen müssen genau stimmen, auch Groß- und Kleinschreibung."
+    exc = NameError("name 'answer' is not defined", name="answer")
+    explanation = friendly.explain(exc, {})
+    assert explanation.startswith("Es gibt noch kein `answer`")
+    assert friendly.bundle(explanation, exc)["text/plain"].startswith("Diese Zelle wurde mit einem Fehler beendet.")
+    try:
+        compile("x = (1, 2", "<cell>", "exec")
+    except SyntaxError as err:
+        assert friendly.explain(err, {}).startswith("Die Klammern passen nicht zusammen")

@@ -23,12 +23,13 @@ import traceback
 from pathlib import Path
 
 from lessonkit.errors import LessonkitError
+from lessonkit.i18n import N_, t
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Names the first code cell of a lesson makes ("run the first cell").
 FIRST_CELL_NAMES = {"data", "quiz", "charts", "clocks", "check", "pd", "load_article", "show_article",
                     "Markdown", "names"}
-CONDITIONS = 'put each condition in round brackets and join them with & (and) or | (or): (t.a == "x") & (t.b == "y")'
+CONDITIONS = N_('put each condition in round brackets and join them with & (and) or | (or): (t.a == "x") & (t.b == "y")')
 
 
 def _frames(tb):
@@ -82,59 +83,62 @@ def _close(word: str, options) -> str | None:
 
 def _listing(items, n: int = 12) -> str:
     items = [str(i) for i in items]
-    return ", ".join(items[:n]) + (f" and {len(items) - n} more" if len(items) > n else "")
+    return ", ".join(items[:n]) + (t(" and {n} more", n=len(items) - n) if len(items) > n else "")
 
 
-def _missing_label(label: object, obj) -> str:
+def _missing_label(label: object, obj, method: bool = False) -> str:
     import pandas as pd
 
     if isinstance(obj, pd.DataFrame):
         cols = list(obj.columns)
-        text = f"The table has no column {label!r}."
+        text = (t("The table has no column (and no method) {label}.", label=repr(label)) if method
+                else t("The table has no column {label}.", label=repr(label)))
         near = _close(str(label), cols)
         if near is not None:
-            text += f" Did you mean {near!r}? Names must match exactly, capitals too."
+            text += " " + t("Did you mean {near}? Names must match exactly, capitals too.", near=repr(near))
         else:
-            text += f" Its columns are: {_listing(cols)}."
+            text += " " + t("Its columns are: {items}.", items=_listing(cols))
         return text
     labels = list(obj.index[:1000])
-    text = f"There is no label {label!r} here."
+    text = t("There is no label {label} here.", label=repr(label))
     near = _close(str(label), labels)
     if near is not None:
-        return text + f" Did you mean {near!r}? Labels must match exactly, capitals too."
-    return text + f" The labels are: {_listing(labels)}."
+        return text + " " + t("Did you mean {near}? Labels must match exactly, capitals too.", near=repr(near))
+    return text + " " + t("The labels are: {items}.", items=_listing(labels))
 
 
 def _name_error(name: str, namespace: dict) -> str:
     if name == "answer":
-        return ("There is no `answer` yet: run the exercise cell above (the one with `answer = ...`) first, "
-                "then run this cell again.")
+        return t("There is no `answer` yet: run the exercise cell above (the one with `answer = ...`) first, "
+                 "then run this cell again.")
     if name in FIRST_CELL_NAMES:
-        return (f"`{name}` comes from the lesson's first code cell, the one that loads the tools: run that cell "
-                "(at the top of the notebook), then this one again.")
+        return t("`{name}` comes from the lesson's first code cell, the one that loads the tools: run that cell "
+                 "(at the top of the notebook), then this one again.", name=name)
     visible = [k for k in namespace if not k.startswith("_")]
     near = _close(name, visible)
     if near is not None and near != name:
-        return f"Python knows no name `{name}`. Did you mean `{near}`? Names must match exactly, capitals too."
-    return (f"Python knows no name `{name}`. If a cell above makes it, run the cells above first "
-            f"(Run menu, Run All Above Selected Cell). If you meant the text {name}, put it in quotes: \"{name}\".")
+        return t("Python knows no name `{name}`. Did you mean `{near}`? Names must match exactly, capitals too.",
+                 name=name, near=near)
+    return t("Python knows no name `{name}`. If a cell above makes it, run the cells above first "
+             "(Run menu, Run All Above Selected Cell). If you meant the text {name}, put it in quotes: \"{name}\".",
+             name=name)
 
 
 def _syntax_error(exc: SyntaxError) -> str | None:
     msg = str(exc.msg or "")
     line = (exc.text or "").strip()
     if "leading zeros" in msg or re.search(r"\b\d{4}-\d\d?-\d\d?\b", line) and "invalid" in msg:
-        return 'A date has to be text in quotes: write "2024-06-18", not 2024-06-18.'
+        return t('A date has to be text in quotes: write "2024-06-18", not 2024-06-18.')
     if "unterminated string" in msg or "EOL while scanning" in msg:
-        return "A text in quotes is not closed: every opening \" needs a closing \" on the same line."
+        return t("A text in quotes is not closed: every opening \" needs a closing \" on the same line.")
     if "invalid character" in msg and any(q in msg for q in "\u201c\u201d\u2018\u2019\u201e"):
-        return "Curly quotes (\u201c \u201d) do not work in code: type straight quotes, \" or '."
+        return t("Curly quotes (\u201c \u201d) do not work in code: type straight quotes, \" or '.")
     if "Maybe you meant '==' " in msg or "maybe you meant '==' " in msg.lower():
-        return "To compare, write two = signs: `==`. One = sign stores a value in a name."
+        return t("To compare, write two = signs: `==`. One = sign stores a value in a name.")
     if "was never closed" in msg or "unmatched" in msg or "does not match opening" in msg:
-        return "The brackets do not pair up: every ( [ or { needs its closing ) ] or } (count them)."
+        return t("The brackets do not pair up: every ( [ or { needs its closing ) ] or } (count them).")
     if "invalid decimal literal" in msg:
-        return "A number is glued to letters here: put text in quotes, and write decimals with a point (2.5)."
+        return t("A number is glued to letters here: put text in quotes, and write decimals with a point (2.5).")
     return None
 
 
@@ -149,13 +153,13 @@ def explain(exc: BaseException, namespace: dict | None = None) -> str | None:
         return _name_error(exc.name, namespace)
     text = str(exc)
     if isinstance(exc, ValueError) and "truth value of a" in text and "ambiguous" in text:
-        return ("Python's `and`, `or` and `not` do not work on whole columns: write & for and, | for or, ~ for not, "
-                f"and {CONDITIONS.split(' and join')[0]}: (t.a == \"x\") & (t.b == \"y\").")
+        return t("Python's `and`, `or` and `not` do not work on whole columns: write & for and, | for or, ~ for not, "
+                 "and put each condition in round brackets: (t.a == \"x\") & (t.b == \"y\").")
     if isinstance(exc, TypeError) and re.search(r"Cannot perform '(r?and_|r?or_)'|unsupported operand type\(s\) "
                                                 r"for [&|]", text):
-        return f"Python joins with & before it compares: {CONDITIONS}."
+        return t("Python joins with & before it compares: {conditions}.", conditions=t(CONDITIONS))
     if isinstance(exc, TypeError) and "Invalid comparison between dtype=datetime64" in text:
-        return 'A date has to be text in quotes: write "2024-06-18", not 2024-06-18.'
+        return t('A date has to be text in quotes: write "2024-06-18", not 2024-06-18.')
     if isinstance(exc, KeyError) and exc.args:
         obj = _pandas_object(exc)
         if obj is not None:
@@ -164,7 +168,7 @@ def explain(exc: BaseException, namespace: dict | None = None) -> str | None:
         m = re.match(r"'(DataFrame|Series)' object has no attribute '([^']+)'", text)
         obj = _pandas_object(exc)
         if m and obj is not None:
-            return _missing_label(m.group(2), obj).replace("no column", "no column (and no method)", 1)
+            return _missing_label(m.group(2), obj, method=True)
     return None
 
 
@@ -182,11 +186,11 @@ def bundle(explanation: str, exc: BaseException) -> dict:
         "text/html": (
             '<div class="lk-error" role="alert" style="border-left:4px solid var(--jp-error-color1, #b00020);'
             'padding:0.3em 0.8em;background:var(--jp-rendermime-error-background, #fdd)">'
-            f"<strong>This cell stopped with an error.</strong> {html.escape(explanation, quote=False)}"
-            f"<details><summary>The full error message ({html.escape(name)})</summary>"
+            f"<strong>{html.escape(t('This cell stopped with an error.'))}</strong> {html.escape(explanation, quote=False)}"
+            f"<details><summary>{html.escape(t('The full error message ({name})', name=name))}</summary>"
             f"<pre style='white-space:pre-wrap'>{full}</pre></details></div>"
         ),
-        "text/plain": f"This cell stopped with an error. {explanation}"
+        "text/plain": t("This cell stopped with an error.") + f" {explanation}"
                       + ("" if str(exc) in explanation else f"\n({name}: {str(exc)[:200]})"),
     }
 
