@@ -39,3 +39,12 @@ def test_friendly_errors_in_german():
         compile("x = (1, 2", "<cell>", "exec")
     except SyntaxError as err:
         assert friendly.explain(err, {}).startswith("Die Klammern passen nicht zusammen")
+
+
+def test_article_view_in_german():
+    from lessonkit import article
+
+    html = article.show_article(paragraphs=[1]).data
+    assert "¶1" in html and "1 von " in html and "Absätzen angezeigt" in html and "Quelle: " in html
+    block = article.quote_html(1, article.load_article().paragraph(1).text[:20], "English line")
+    assert "English line" not in block, "in German the quote stands without its translation"

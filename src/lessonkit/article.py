@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from lessonkit.i18n import N_, current, nt, t
 from lessonkit.paths import seeds_dir
 
 ROLES = ("body", "heading", "teaser", "caption", "credit")
@@ -148,12 +149,14 @@ def find_quotes(markdown: str) -> list[tuple[int, str]]:
 
 
 def quote_html(n: int, german: str, english: str) -> str:
-    """A quote block: the German original with its paragraph number, and the translation."""
+    """A quote block: the German original with its paragraph number, and the translation (none
+    in the German edition: the original stands alone)."""
     check_quote(n, german)
+    translation = "" if current() == "de" else f"<p><em>{html.escape(english)}</em></p>"
     return (
         '<blockquote class="lk-quote">'
         f"<p lang=\"de\">„{html.escape(german)}“ (¶{n})</p>"
-        f"<p><em>{html.escape(english)}</em></p></blockquote>"
+        f"{translation}</blockquote>"
     )
 
 
@@ -174,11 +177,11 @@ def paragraphs_table():
 # --- display: the whole article with paragraph numbers and role tags ---------------------------
 
 ROLE_TAGS = {
-    "body": "body text",
-    "heading": "sub-heading",
-    "teaser": "teaser headline",
-    "caption": "photo caption",
-    "credit": "photo credit",
+    "body": N_("body text"),
+    "heading": N_("sub-heading"),
+    "teaser": N_("teaser headline"),
+    "caption": N_("photo caption"),
+    "credit": N_("photo credit"),
 }
 _ROLE_STYLE = {  # the tag text says the role; the style only repeats it (never colour alone)
     "body": "",
@@ -277,13 +280,15 @@ def show_article(paragraphs=None, roles=None, highlight=(), only_highlighted: bo
     head = (
         '<div class="lk-article-meta" style="margin-bottom:0.6em;">'
         f"<p style='margin:0 0 0.2em 0;'><strong>{html.escape(m.get('outlet', ''))}</strong> "
-        f"({html.escape(m.get('place', ''))}), {html.escape(m.get('section', ''))} · published "
-        f"{html.escape(str(m.get('published', '')))} · by {html.escape(', '.join(m.get('authors', [])))} · "
-        f"language: {html.escape(m.get('language', ''))}</p>"
-        f"<p style='margin:0 0 0.2em 0;'>Headline: <em lang='de'>{html.escape(m.get('headline', ''))}</em>"
+        f"({html.escape(m.get('place', ''))}), {html.escape(m.get('section', ''))} · {html.escape(t('published'))} "
+        f"{html.escape(str(m.get('published', '')))} · {html.escape(t('by'))} "
+        f"{html.escape(', '.join(m.get('authors', [])))} · "
+        f"{html.escape(t('language:'))} {html.escape(m.get('language', ''))}</p>"
+        f"<p style='margin:0 0 0.2em 0;'>{html.escape(t('Headline:'))} "
+        f"<em lang='de'>{html.escape(m.get('headline', ''))}</em>"
         + (f" <small>({html.escape(m['headline_note'])})</small>" if m.get("headline_note") else "")
         + "</p>"
-        f"<p style='margin:0;'>Clock of the article: {html.escape(m.get('clock', ''))}</p></div>"
+        f"<p style='margin:0;'>{html.escape(t('Clock of the article:'))} {html.escape(m.get('clock', ''))}</p></div>"
     )
     items, shown, marks = [], 0, 0
     for p in article.paragraphs:
@@ -294,26 +299,26 @@ def show_article(paragraphs=None, roles=None, highlight=(), only_highlighted: bo
         if p.role == "caption" and p.credit:
             text, k1 = _marked(_excerpt(p.caption, pattern, words), pattern)
             credit, k2 = _marked(p.credit, pattern)
-            body = f"{text}<br>{_tag('photo credit')}{credit}"
+            body = f"{text}<br>{_tag(t(ROLE_TAGS['credit']))}{credit}"
             k = k1 + k2
         else:
             body, k = _marked(_excerpt(p.text, pattern, words), pattern)
         if only_highlighted and k == 0:
             continue
-        note = (f"<br><small style='font-style:normal;color:var(--jp-ui-font-color2,#555);'>Note: "
+        note = (f"<br><small style='font-style:normal;color:var(--jp-ui-font-color2,#555);'>{html.escape(t('Note:'))} "
                 f"{html.escape(p.note)}</small>") if p.note else ""
         items.append(
             f'<li class="lk-para lk-role-{p.role}" value="{p.n}" style="margin:0 0 0.6em 0;list-style:none;">'
-            f"<strong>¶{p.n}</strong> {_tag(ROLE_TAGS[p.role])}"
+            f"<strong>¶{p.n}</strong> {_tag(t(ROLE_TAGS[p.role]))}"
             f'<span lang="de" style="{_ROLE_STYLE[p.role]}">{body}</span>{note}</li>'
         )
         shown, marks = shown + 1, marks + k
-    summary = f"{shown} of {len(article.paragraphs)} paragraphs shown"
+    summary = t("{shown} of {total} paragraphs shown", shown=shown, total=len(article.paragraphs))
     if pattern is not None:
-        summary += f"; {marks} marked word{'s' if marks != 1 else ''}"
+        summary += "; " + nt("{n} marked word", "{n} marked words", marks)
     return HTML(
         '<div class="lk-article" style="line-height:1.5;">'
         f"{head}<ol style='padding-left:0;margin:0;'>{''.join(items)}</ol>"
         f"<p style='margin:0.4em 0 0 0;color:var(--jp-ui-font-color2,#555);'><small>{summary}. "
-        f"Source: {html.escape(article.citation())}</small></p></div>"
+        f"{html.escape(t('Source: {citation}', citation=article.citation()))}</small></p></div>"
     )
