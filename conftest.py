@@ -6,3 +6,6 @@ import os
 import tempfile
 
 os.environ["LESSONKIT_PROGRESS_DIR"] = tempfile.mkdtemp(prefix="lessonkit-progress-test-")
+
+# nbval reads the stored lessons, which keep no run numbers: tests/nbval_counts.py.
+pytest_plugins = ["tests.nbval_counts"]

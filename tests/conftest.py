@@ -59,3 +59,23 @@ def student_repo(tmp_path_factory) -> Path:
                           cwd=REPO_ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, f"tools/student_edition.py failed:\n{done.stdout}\n{done.stderr}"
     return out
+
+
+class _Executed(dict):
+    """{lesson id: executed notebook}, each lesson run the first time it is asked for."""
+
+    def __missing__(self, lesson_id):
+        import execute_notebooks
+        from lessonkit import manifest
+
+        self[lesson_id] = execute_notebooks.run(manifest.lesson(lesson_id).notebook)[0]
+        return self[lesson_id]
+
+
+@pytest.fixture(scope="session")
+def executed_lessons() -> dict:
+    """The lessons of lessons.toml run with their solutions, as `make execute` runs them, before
+    the verdicts are replaced by previews: executed_lessons["01_context"] is the executed notebook.
+    The stored lessons hold no check results; tests that need them read them from this run (such
+    tests are slow: each lesson runs once per session)."""
+    return _Executed()

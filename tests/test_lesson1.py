@@ -23,7 +23,7 @@ def nb():
     return nbformat.read(NOTEBOOK, as_version=4)
 
 
-from student_edition import check_passed, tags  # noqa: E402  (tools/ is on the path: conftest.py)
+from student_edition import tags  # noqa: E402  (tools/ is on the path: conftest.py)
 
 
 # --- "Your turn" tasks ----------------------------------------------------------------------
@@ -217,16 +217,14 @@ def test_your_turn_tasks_are_exercise_solution_check(nb):
     assert all(t.startswith("l1_") for t in checked)
 
 
-def test_stored_outputs_have_no_errors_and_checks_pass(nb):
+def test_stored_outputs_have_no_errors(nb):
+    """(The solutions passing their checks is tested on a run: tests/test_stored_lessons.py.)"""
     for i, cell in enumerate(nb.cells, start=1):
         if cell.cell_type != "code":
             continue
-        assert cell.execution_count, f"cell {i} was not run: run tools/execute_notebooks.py"
         for out in cell.outputs:
             assert out.output_type != "error", f"cell {i}: {out.get('ename')}"
             assert not (out.output_type == "stream" and out.name == "stderr"), f"cell {i}: {out.text[:200]}"
-        if "check" in tags(cell):
-            assert check_passed(cell)
 
 
 def test_code_cells_are_short(nb):

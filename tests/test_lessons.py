@@ -11,7 +11,6 @@ import pytest
 
 from lessonkit import data, manifest, quiz
 from lessonkit.article import ArticleError, check_quote, find_quotes, load_article
-from student_edition import check_passed  # tools/ is on the path: conftest.py
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = manifest.ids()  # both editions; the German ones are generated (tools/translations.py build)
@@ -97,8 +96,7 @@ def test_two_or_more_your_turn_tasks_with_exercise_solution_and_check(stem):
     nb = notebook(stem)
     exercises, solutions, checks = (tagged(nb, t) for t in ("exercise", "solution", "check"))
     assert len(exercises) >= 2 and len(solutions) == len(exercises) == len(checks)
-    for cell in checks:
-        assert check_passed(cell), f"{stem}: a stored check does not pass: {cell.source}"
+    # (that each solution passes its check is tested on a run: tests/test_stored_lessons.py)
 
 
 @pytest.mark.parametrize("stem", LESSONS)
@@ -112,7 +110,7 @@ def test_closing_sections_are_there(stem):
 def test_stored_outputs_have_no_errors_or_warnings(stem):
     nb = notebook(stem)
     code = [c for c in nb.cells if c.cell_type == "code"]
-    assert all(c.execution_count for c in code), f"{stem}: stored without running every cell (make execute)"
+    # (that every cell was run and its outputs are current: nbval, make notebooks)
     for c in code:
         for out in c.outputs:
             assert out.output_type != "error", f"{stem}: stored error in {c.source[:60]}"

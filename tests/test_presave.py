@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from lessonkit import jupyter_presave as jp
 
@@ -93,14 +94,17 @@ def test_make_lab_and_binder_enable_the_hook_and_trust_nothing():
 
 
 def test_execute_stores_no_widget_state_and_is_stable(tmp_path):
-    """tools/execute_notebooks.py on a small notebook with a quiz: previews only, and a second
-    run writes the same bytes."""
+    """tools/execute_notebooks.py on a small notebook with a quiz and a "Your turn" check:
+    previews only, no run numbers, no verdict, and a second run writes the same bytes."""
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     (tmp_path / "quizzes").mkdir()
     (tmp_path / "quizzes" / "all_types.toml").write_bytes((ROOT / "tests/fixtures/quiz_all_types.toml").read_bytes())
+    (tmp_path / "data").symlink_to(ROOT / "data")
     nb.cells = [nbformat.v4.new_code_cell("from lessonkit import quiz\nquiz.show('all_types', ids=['first-stop'])"),
-                nbformat.v4.new_code_cell("quiz.score('all_types')")]
+                nbformat.v4.new_code_cell("quiz.score('all_types')"),
+                nbformat.v4.new_code_cell("from lessonkit.exercises import check\nanswer = 6\nanswer"),
+                nbformat.v4.new_code_cell('check("l2_estimates_before_article", answer)', metadata={"tags": ["check"]})]
     for i, cell in enumerate(nb.cells):
         cell.id = f"cell-{i}"
     path = tmp_path / "n.ipynb"
@@ -115,6 +119,30 @@ def test_execute_stores_no_widget_state_and_is_stable(tmp_path):
     stored = nbformat.read(path, as_version=4)
     assert "widgets" not in stored.metadata
     outputs = [o for c in stored.cells for o in c.outputs]
-    assert len(outputs) == 2 and all(VIEW not in o.get("data", {}) for o in outputs)
+    assert all(VIEW not in o.get("data", {}) for o in outputs)
     assert "Run this cell (Shift+Enter) to answer." in outputs[0]["data"]["text/html"]
     assert "your score" in outputs[1]["data"]["text/html"]
+    assert all(c.execution_count is None for c in stored.cells)
+    (result,) = [o for o in stored.cells[2].outputs if o["output_type"] == "execute_result"]
+    assert result["data"]["text/plain"] == "6" and result["execution_count"] is None
+    (preview,) = stored.cells[3].outputs
+    assert preview["metadata"] == {"lessonkit": {"kind": "check-preview", "task": "l2_estimates_before_article"}}
+    assert "Right" not in str(preview) and "nbval-ignore-output" in stored.cells[3].metadata["tags"]
+
+
+@pytest.mark.slow
+def test_execute_refuses_a_solution_that_fails_its_check(tmp_path):
+    """make execute reads the verdicts from its run: a wrong solution stores nothing."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nb.cells = [nbformat.v4.new_code_cell("from lessonkit.exercises import check\nanswer = 5"),
+                nbformat.v4.new_code_cell('check("l2_estimates_before_article", answer)', metadata={"tags": ["check"]})]
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    before = path.read_bytes()
+    done = subprocess.run([sys.executable, str(ROOT / "tools/execute_notebooks.py"), str(path)], env=__import__("os").environ,
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and path.read_bytes() == before
+    assert "cell 2 (id cell-1): the solution does not pass its check 'l2_estimates_before_article'" in done.stderr

@@ -101,18 +101,19 @@ def test_student_lessons_run_under_nbval_on_their_own_data(student_repo, tmp_pat
     for nb_path in (copy / "notebooks").glob("*.ipynb"):
         nb = nbformat.read(nb_path, as_version=4)
         for cell in nb.cells:
-            if set(cell.metadata.get("tags", [])) & {"exercise", "check"}:
+            if set(cell.metadata.get("tags", [])) & {"exercise", "check"} and "nbval-ignore-output" not in cell.metadata["tags"]:
                 cell.metadata["tags"] = [*cell.metadata["tags"], "nbval-ignore-output"]
         nbformat.write(nb, nb_path)
     env = {k: v for k, v in os.environ.items() if k != "LESSONKIT_ROOT"}
     env.update(PYTHONPATH=str(copy / "src"), PYTHONHASHSEED="0")
+    plugin_env = {**env, "PYTHONPATH": os.pathsep.join([str(copy / "src"), str(ROOT / "tests")])}  # -p nbval_counts
     where = subprocess.run([sys.executable, "-c", "import lessonkit, lessonkit.data as d; print(lessonkit.__file__)"],
                            cwd=copy / "notebooks", env=env, capture_output=True, text=True, check=True).stdout
     assert Path(where.strip()).is_relative_to(copy), f"lessonkit imported from {where}"
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "notebooks",
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "nbval_counts", "--nbval", "notebooks",
          "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"), "--rootdir", str(copy)],
-        cwd=copy, env=env, capture_output=True, text=True, timeout=540,
+        cwd=copy, env=plugin_env, capture_output=True, text=True, timeout=540,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
 

@@ -7,6 +7,11 @@ No widget state is stored: each live widget's output keeps only its static previ
 widget state are dropped (lessonkit.jupyter_presave.strip_widgets, the same step the Jupyter
 pre-save hook does), and no run timestamps, so unchanged code gives unchanged bytes. The kernel
 saves quiz progress into a temporary folder, so nobody's answers end up in the stored lesson.
+Nothing waits for a student who has not run anything (tools/_checks.py): no cell keeps an
+execution count, and a "Your turn" check cell keeps a static preview ("Run the cell above, then
+this one to check your answer.") instead of the verdict its solution got, tagged
+`nbval-ignore-output`. The verdicts are read from the run first: a lesson whose solution fails
+its check is not stored.
 Every notebook is executed first; only when all of them run
 without an error are the files replaced, atomically (tools/_atomic.py). Otherwise it prints one
 line per failing notebook ("notebooks/02_arms_flows.ipynb: cell 14: DataError: ...") and the
@@ -23,6 +28,7 @@ from pathlib import Path
 
 import nbformat
 from _atomic import Failures, place, write_all
+from _checks import check_problems, store_without_verdicts
 from nbclient import NotebookClient
 
 from lessonkit.jupyter_presave import strip_widgets
@@ -36,8 +42,12 @@ def failing_cell(nb) -> str:
     return ""
 
 
-def execute(path: Path, nb=None) -> tuple[str, float]:
-    """Run one notebook; its new text (not yet written) and the seconds it took."""
+class CheckFailed(Exception):
+    """A solution of the lesson does not pass its check (the message lists them)."""
+
+
+def run(path: Path, nb=None):
+    """Run one notebook with its solutions, in place; the executed notebook and the seconds it took."""
     nb = nb if nb is not None else nbformat.read(path, as_version=4)
     started = time.perf_counter()
     client = NotebookClient(
@@ -50,19 +60,43 @@ def execute(path: Path, nb=None) -> tuple[str, float]:
         store_widget_state=True,
         record_timing=False,  # no run timestamps: re-running unchanged code changes no bytes
     )
+    saved = os.environ.get("LESSONKIT_PROGRESS_DIR")
     with tempfile.TemporaryDirectory(prefix="lessonkit-progress-") as progress_dir:
         os.environ["LESSONKIT_PROGRESS_DIR"] = progress_dir  # the kernel inherits it
         try:
             client.execute()
         finally:
-            os.environ.pop("LESSONKIT_PROGRESS_DIR", None)
-    elapsed = time.perf_counter() - started
+            if saved is None:
+                os.environ.pop("LESSONKIT_PROGRESS_DIR", None)
+            else:
+                os.environ["LESSONKIT_PROGRESS_DIR"] = saved
+    return nb, time.perf_counter() - started
+
+
+def execute(path: Path, nb=None) -> tuple[str, float]:
+    """Run one notebook; its new text (not yet written) and the seconds it took."""
+    nb, elapsed = run(path, nb)
+    problems = check_problems(nb, path.name)
+    if problems:
+        raise CheckFailed("; ".join(problems))
+    store_without_verdicts(nb, language_of(path))
     strip_widgets(nb)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)  # timestamps stored by earlier versions of this tool
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     nbformat.validate(nb)
     return nbformat.writes(nb) + "\n", elapsed
+
+
+def language_of(path: Path) -> str:
+    """The language lessons.toml gives the notebook ("en" for a notebook it does not list)."""
+    from lessonkit import manifest
+
+    try:
+        lessons = manifest.lessons()
+    except manifest.ManifestError:
+        return "en"
+    return next((le.language for le in lessons if le.notebook.resolve() == path.resolve()), "en")
 
 
 def main(paths: list[str]) -> int:

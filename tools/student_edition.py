@@ -26,10 +26,10 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+from _checks import CHECK, EXERCISE, SOLUTION, check_passed, check_problems, check_results, tags  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).resolve().with_name("student_repo")
-SOLUTION, EXERCISE, CHECK = "solution", "exercise", "check"
 # What the student repository holds besides the lessons (folders, then files).
 COPIED_DIRS = ["data", "quizzes", "seeds", "src", "requirements"]
 COPIED_FILES = ["environment.yml", "postBuild", "pyproject.toml", "lessons.toml"]
@@ -39,54 +39,6 @@ TEMPLATE_FILES = {"README.md": "README.md", "README.de.md": "README.de.md", "Mak
 # The README that lists the lessons of each language, and its table's heading.
 READMES = {"en": ("README.md", "| Lesson | Open it |"), "de": ("README.de.md", "| Einheit | Öffnen |")}
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints", "_staging", "*.pyc")
-
-
-def tags(cell) -> set[str]:
-    return set(cell.get("metadata", {}).get("tags", []))
-
-
-def output_text(cell) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append(out.get("text", ""))
-        for value in out.get("data", {}).values():
-            parts.append(value if isinstance(value, str) else "")
-    return "".join(parts)
-
-
-def check_results(cell) -> list[dict]:
-    """The check results a cell displayed: the `lessonkit` display metadata of kind "check"."""
-    found = []
-    for out in cell.get("outputs", []):
-        meta = out.get("metadata", {}).get("lessonkit")
-        if isinstance(meta, dict) and meta.get("kind") == "check":
-            found.append(meta)
-    return found
-
-
-def check_passed(cell) -> bool:
-    """True if the cell shows at least one check result and every one of them passed."""
-    results = check_results(cell)
-    return bool(results) and all(r.get("ok") is True for r in results)
-
-
-def check_problems(nb, name: str) -> list[str]:
-    """A line for every check cell of an executed notebook that did not report ok."""
-    problems, n_checks = [], 0
-    for i, cell in enumerate(nb.cells, start=1):
-        if CHECK not in tags(cell):
-            continue
-        n_checks += 1
-        results = check_results(cell)
-        where = f"{name}, cell {i} (id {cell.get('id', '?')})"
-        if not results:
-            problems.append(f"{where}: the check shows no result (no lessonkit check metadata): {cell.source.strip()[:80]}")
-        for r in results:
-            if r.get("ok") is not True:
-                problems.append(f"{where}: the solution does not pass its check {r.get('task')!r}: {cell.source.strip()[:80]}")
-    if n_checks == 0:
-        problems.append(f"{name}: no cell is tagged '{CHECK}'")
-    return problems
 
 
 def failing_checks(path: Path) -> list[str]:

@@ -193,6 +193,24 @@ def result_bundle(task_id: str, fb: Feedback) -> dict:
     }
 
 
+PREVIEW_TEXT = "Run the cell above, then this one to check your answer."
+
+
+def preview_metadata(task_id: str) -> dict:
+    """The metadata of a check's stored preview: which task, and no verdict."""
+    return {"lessonkit": {"kind": "check-preview", "task": task_id}}
+
+
+def preview_bundle(task_id: str) -> dict:
+    """What a stored lesson shows under a check before anyone runs it (make execute stores it)."""
+    return {
+        "text/html": f'<div class="lk-check-preview" data-task="{html.escape(task_id)}" '
+                     'style="border-left:4px solid var(--jp-border-color1, #8c8c8c);padding:0.3em 0.8em">'
+                     f"{html.escape(PREVIEW_TEXT)}</div>",
+        "text/plain": PREVIEW_TEXT,
+    }
+
+
 def _register_lessons() -> None:
     from lessonkit.exercises import lesson1, lesson2, lesson3  # noqa: F401  (they call task())
 
@@ -223,4 +241,4 @@ def _activate_in_ipython() -> None:
 
 _activate_in_ipython()
 
-__all__ = ["check", "evaluate", "expected", "task", "Task", "Feedback", "TASKS", "data_decimals"]
+__all__ = ["check", "evaluate", "expected", "preview_bundle", "task", "Task", "Feedback", "TASKS", "data_decimals"]
