@@ -9,11 +9,12 @@ import nbformat
 import pytest
 
 from _checks import NBVAL_IGNORE, check_problems, check_results, store_without_verdicts, tags
+from _checks import in_language as _in_language
 from lessonkit import manifest
 from lessonkit.exercises import PREVIEW_TEXT
 
 LESSONS = manifest.ids()  # every lesson of lessons.toml, whatever its language
-VERDICT = re.compile(r"✔|✘|\bRight\b|\bNot yet\b|\bWrong\b|\bCorrect\b")
+VERDICT = re.compile(r"✔|✘|\bRight\b|\bNot yet\b|\bWrong\b|\bCorrect\b|\bRichtig\b|\bNoch nicht\b")
 
 
 def stored(stem):
@@ -113,3 +114,19 @@ def test_the_solutions_pass_their_checks_when_run(stem, executed_lessons):
     ran = [c for c in nb.cells if "check" in tags(c)]
     assert [r["task"] for c in ran for r in check_results(c)] == [check_task(c) for c in ran]
     assert all("✔" in c.outputs[0].data["text/plain"] for c in ran)  # and the student would read so
+
+
+def test_the_preview_speaks_the_lessons_language():
+    """make execute writes the preview in the language lessons.toml gives the lesson."""
+    from _checks import preview_output
+    from execute_notebooks import language_of
+
+    from lessonkit import i18n
+
+    before = i18n.current()
+    with _in_language("de"):
+        german = preview_output("t").data["text/plain"]
+    assert german == "Führe die Zelle darüber aus, dann diese, um deine Antwort zu prüfen."
+    assert i18n.current() == before and preview_output("t").data["text/plain"] == PREVIEW_TEXT
+    for lesson in manifest.lessons():
+        assert language_of(lesson.notebook) == lesson.language

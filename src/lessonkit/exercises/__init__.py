@@ -193,7 +193,7 @@ def result_bundle(task_id: str, fb: Feedback) -> dict:
     }
 
 
-PREVIEW_TEXT = "Run the cell above, then this one to check your answer."
+PREVIEW_TEXT = i18n.N_("Run the cell above, then this one to check your answer.")
 
 
 def preview_metadata(task_id: str) -> dict:
@@ -203,11 +203,12 @@ def preview_metadata(task_id: str) -> dict:
 
 def preview_bundle(task_id: str) -> dict:
     """What a stored lesson shows under a check before anyone runs it (make execute stores it)."""
+    text = i18n.t(PREVIEW_TEXT)
     return {
         "text/html": f'<div class="lk-check-preview" data-task="{html.escape(task_id)}" '
                      'style="border-left:4px solid var(--jp-border-color1, #8c8c8c);padding:0.3em 0.8em">'
-                     f"{html.escape(PREVIEW_TEXT)}</div>",
-        "text/plain": PREVIEW_TEXT,
+                     f"{html.escape(text)}</div>",
+        "text/plain": text,
     }
 
 
