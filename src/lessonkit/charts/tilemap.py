@@ -19,7 +19,7 @@ from matplotlib.path import Path
 from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Affine2D
 
-from lessonkit.charts import build, style
+from lessonkit.charts import build, outlines, style
 from lessonkit.charts.result import Chart
 from lessonkit.charts.votes import DEFAULT_HIGHLIGHT, resolution_tables
 from lessonkit.model import captions
@@ -42,7 +42,7 @@ def _label_path(code: str, bold: bool) -> Path:
     verts, codes = text_to_path.get_text_path(_LABEL_FONTS[bold], code)
     size = LABEL_SIZE + (0.4 if bold else 0)
     path = Path(Affine2D().scale(size / text_to_path.FONT_SCALE).transform(verts), codes)
-    ext = path.get_extents()
+    ext = outlines.extents(path)  # what path.get_extents() gives, without its per-curve loop
     return path.transformed(Affine2D().translate(-(ext.x0 + ext.x1) / 2, -(ext.y0 + ext.y1) / 2))
 
 
