@@ -14,9 +14,9 @@ import functools
 
 import matplotlib
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from lessonkit.charts.canvas import TextCanvas
 from lessonkit.text import line_height, wrap
 
 OKABE_ITO = {
@@ -179,9 +179,10 @@ def text_color_on(hex_color: str) -> str:
 
 
 def new_figure(height: float, width: float = WIDTH) -> Figure:
-    """A figure of the house size that belongs to no pyplot manager (so it never piles up)."""
+    """A figure of the house size that belongs to no pyplot manager (so it never piles up),
+    on a TextCanvas (lessonkit.charts.canvas: the same pixels, text drawn faster)."""
     fig = Figure(figsize=(width, height), dpi=DPI, facecolor="white")
-    FigureCanvasAgg(fig)
+    TextCanvas(fig)
     return fig
 
 
