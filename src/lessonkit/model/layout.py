@@ -141,6 +141,18 @@ def stagger_labels(anchors: Sequence[float], widths: Sequence[float], right: flo
         c, lv = cost(sides, plain)
         if c < best:
             best, levels, align = c, lv, plain
+    if best[0]:
+        # Still a crossing (many labels on a short axis). Labels that open the same way cover
+        # stems on one side of their own only, so they never block each other in a cycle: the
+        # labels left of a split open right above the axis, the others open left below it.
+        # That has no crossing; try a few splits and keep the lowest.
+        for s in sorted({xs[i] for i in by_x[:: max(1, n // 12)]} | {xs[by_x[-1]] + 1}):
+            a2 = ["left" if ("left" in allowed[i] and xs[i] < s) or "right" not in allowed[i] else "right"
+                  for i in range(n)]
+            s2 = [1 if a == "left" else -1 for a in a2]
+            c, lv = cost(s2, a2)
+            if c < best:
+                best, levels, sides, align = c, lv, s2, a2
     for _ in range(8):
         improved = False
         for i in by_x:
