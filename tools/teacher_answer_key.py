@@ -103,6 +103,9 @@ def build(failures: Failures) -> str | None:
 
 def main(argv: list[str]) -> int:
     """No argument: print the key. One argument: write it there, atomically, only if all of it built."""
+    if any(a in ("-h", "--help") or (a.startswith("-") and a != "--de") for a in argv):
+        print(__doc__.strip(), file=sys.stderr)
+        return 0 if any(a in ("-h", "--help") for a in argv) else 2
     if argv[:1] == ["--de"]:
         i18n.use("de")
         argv = argv[1:]

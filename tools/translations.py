@@ -35,7 +35,7 @@ def root() -> Path:
 
 
 def english_lessons() -> list[manifest.Lesson]:
-    return [x for x in manifest.lessons() if x.language == "en"]
+    return [x for x in manifest.lessons(missing_ok=True) if x.language == "en"]
 
 
 def po_path(lesson_id: str) -> Path:

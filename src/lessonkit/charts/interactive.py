@@ -33,6 +33,7 @@ import pandas as pd
 import traitlets
 
 from lessonkit import countrynames, history, live, plaintext
+from lessonkit.i18n import N_, t
 from lessonkit import png as small_png
 from lessonkit.charts import style
 from lessonkit.charts.flows import FlowCanvas, NoFlows, flow_diagram
@@ -59,7 +60,7 @@ def _caption_html(source_line: str, alt_text: str) -> str:
             f"<p><b>Text alternative:</b> {html.escape(alt_text)}</p>")
 
 
-RUN_TO_CHANGE = "Run this cell (Shift+Enter) to change the view"
+RUN_TO_CHANGE = N_("Run this cell (Shift+Enter) to change the view")
 
 
 class _AltImage(widgets.Image):
@@ -99,7 +100,7 @@ class _Explorer:
             picture = (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
                        'style="max-width:100%;width:800px"/>')
         return (f"{self.header.value}{picture}{self.caption.value}"
-                f"{plaintext.run_line(RUN_TO_CHANGE)}")
+                f"{plaintext.run_line(t(RUN_TO_CHANGE))}")
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
