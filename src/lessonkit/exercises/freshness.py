@@ -18,6 +18,8 @@ import ast
 import re
 from dataclasses import dataclass, field
 
+from lessonkit.i18n import t
+
 NAME = "answer"
 _ASSIGN = re.compile(rf"^\s*{NAME}\s*(?:\[.*\])?\s*[-+*/]?=(?!=)", re.MULTILINE)
 
@@ -78,16 +80,16 @@ class CellLog:
             return None  # nothing known (e.g. lessonkit was imported after the exercise cell)
         if not last.ok:
             if has_answer and not last.changed:
-                return ("The cell above that sets `answer` stopped with an error, so `answer` is still "
+                return t("The cell above that sets `answer` stopped with an error, so `answer` is still "
                         "your earlier attempt: fix that cell and run it again, then run this check.")
             if not has_answer:
-                return ("The cell above that sets `answer` stopped with an error before it set `answer`: "
+                return t("The cell above that sets `answer` stopped with an error before it set `answer`: "
                         "read its message, fix it and run it again, then run this check.")
-            return ("The cell above that sets `answer` stopped with an error: fix it and run it again "
+            return t("The cell above that sets `answer` stopped with an error: fix it and run it again "
                     "(it has to run to the end), then run this check.")
         earlier = self.checked_for.get(last.run)
         if earlier is not None and earlier != task_id:
-            return ("`answer` still holds your answer to the task before: run the exercise cell of this "
+            return t("`answer` still holds your answer to the task before: run the exercise cell of this "
                     "task (the one with `answer = ...` just above) first, then this check.")
         return None
 
