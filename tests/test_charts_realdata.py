@@ -59,7 +59,7 @@ def test_es_11_1_names_the_articles_states(resolutions, votes):
     v = vote_model.votes_for(votes, "ES-11/1").set_index("iso3")["vote"]
     for code, name in (("RUS", "Russia"), ("PRK", "North Korea"), ("VNM", "Vietnam"), ("CHN", "China")):
         label = chart.fig.axes[0].findobj(lambda a, c=code: a.get_gid() == f"label-{c}")[0]
-        assert label.get_text() == f"{name}: {style.VOTE_LABELS[v[code]].lower()}"
+        assert label.get_text() == f"{name}: {style.vote_label(v[code]).lower()}"
         assert name in chart.alt_text
 
 

@@ -319,13 +319,14 @@ def format_source_line(rows, limit: int = 3, max_title: int | None = None, more_
     first `limit` sources, titles cut to max_title characters; more_hint is added in
     brackets after the count of the rest (e.g. "see the chart's .sources")."""
     records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else [dict(r) for r in rows]
+    from lessonkit.i18n import nt, t
+
     if not records:
-        return "Source: none cited"
+        return t("Source: none cited")
     parts = [format_source(r, max_title) for r in records[:limit]]
     rest = len(records) - limit
-    more = f"; and {rest} more" + (f" ({more_hint})" if more_hint else "") if rest > 0 else ""
-    label = "Source" if len(records) == 1 else "Sources"
-    return f"{label}: " + "; ".join(parts) + more
+    more = t("; and {n} more", n=rest) + (f" ({t(more_hint)})" if more_hint else "") if rest > 0 else ""
+    return nt("Source: {list}", "Sources: {list}", len(records), list="; ".join(parts)) + more
 
 
 def sources_markdown(names: list[str]) -> str:

@@ -148,6 +148,14 @@ def brief_list(values: Sequence[str], limit: int = 12) -> str:
     return ", ".join(values[:limit]) + i18n.t(", … ({n} in all)", n=len(values))
 
 
+def mid_sentence(label: str) -> str:
+    """A label ('Official estimate') as a word inside a sentence: 'official estimate'. German
+    lower-cases only the first letter ('Offizielle Schätzung' -> 'offizielle Schätzung'): its
+    nouns keep their capital."""
+    label = str(label)
+    return label[:1].lower() + label[1:] if german() else label.lower()
+
+
 def sentence(text: str) -> str:
     """Capitalise the first letter and end with exactly one full stop."""
     text = text.strip()

@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
+from lessonkit.i18n import t
 from lessonkit.text import text_width
 from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
@@ -154,9 +155,9 @@ class FlowCanvas:
             cx, cy = mx + e["rad"] * (y2 - y1), my - e["rad"] * (x2 - x1)
             text = flow_model.edge_label(e["items"], labels, levels=e.get("item_confidence"))
             w, h = _label_size(text, inch_per_unit)
-            for t in LABEL_POSITIONS:
-                lx = (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t ** 2 * x2
-                ly = (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t ** 2 * y2
+            for u in LABEL_POSITIONS:
+                lx = (1 - u) ** 2 * x1 + 2 * (1 - u) * u * cx + u ** 2 * x2
+                ly = (1 - u) ** 2 * y1 + 2 * (1 - u) * u * cy + u ** 2 * y2
                 box = (lx - w / 2, ly - h / 2, lx + w / 2, ly + h / 2)
                 if not any(_overlap(box, other) for other in taken):
                     break
@@ -166,16 +167,16 @@ class FlowCanvas:
                         bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor=color, linewidth=0.6,
                                   alpha=0.92)))
         present = list(dict.fromkeys(c for c in style.ITEM_COLORS if c in set(edges["category"])))
-        what = [Line2D([], [], color=style.ITEM_COLORS[c], linewidth=3, label=style.ITEM_LABELS[c]) for c in present]
+        what = [Line2D([], [], color=style.ITEM_COLORS[c], linewidth=3, label=style.item_label(c)) for c in present]
         how = [Line2D([], [], color=style.DARK, linewidth=2, linestyle=style.CONFIDENCE_STYLES[c],
                       label=label) for c, label in labels.items()]
         top = (self.LEGEND_H - 0.02) / self.fig.get_figheight()  # both legends hang from the top of their band
-        leg1 = self.fig.legend(handles=what, title="What flows", loc="upper left", bbox_to_anchor=(0.01, top),
+        leg1 = self.fig.legend(handles=what, title=t("What flows"), loc="upper left", bbox_to_anchor=(0.01, top),
                                ncol=min(3, len(what)), frameon=False, fontsize=style.FONT["small"],
                                title_fontsize=style.FONT["small"], alignment="left", handlelength=1.6,
                                columnspacing=1.2, handletextpad=0.5)
         leg1.set_gid("legend-what")
-        leg2 = self.fig.legend(handles=how, title="How sure", loc="upper right", bbox_to_anchor=(0.99, top), ncol=2,
+        leg2 = self.fig.legend(handles=how, title=t("How sure"), loc="upper right", bbox_to_anchor=(0.99, top), ncol=2,
                                frameon=False, fontsize=style.FONT["small"], title_fontsize=style.FONT["small"],
                                alignment="left", handlelength=2.8, columnspacing=1.2, handletextpad=0.5)
         leg2.set_gid("legend-how")

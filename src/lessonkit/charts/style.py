@@ -16,6 +16,7 @@ import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from lessonkit import i18n
 from lessonkit.charts.canvas import TextCanvas
 from lessonkit.text import line_height, wrap
 
@@ -36,7 +37,7 @@ MUTED = "#555555"  # secondary text (subtitles, source lines)
 
 # --- votes: the same colours and cues in every chart -------------------------------------
 VOTE_CODES = ("Y", "N", "A", "NV")
-VOTE_LABELS = {"Y": "Yes", "N": "No", "A": "Abstain", "NV": "Not voting"}
+VOTE_LABELS = {"Y": i18n.N_("Yes"), "N": i18n.N_("No"), "A": i18n.N_("Abstain"), "NV": i18n.N_("Not voting")}  # English; vote_label(v) shows them
 VOTE_COLORS = {
     "Y": OKABE_ITO["blue"],
     "N": OKABE_ITO["vermillion"],
@@ -59,15 +60,31 @@ ITEM_COLORS = {
     "goods": OKABE_ITO["bluish_green"],
     "other": MID_GREY,
 }
-ITEM_LABELS = {
-    "ammunition": "Ammunition, shells",
-    "missiles": "Missiles",
-    "weapons": "Weapons systems",
-    "troops": "Troops, personnel",
-    "technology": "Technology, know-how",
-    "goods": "Oil, food, money, goods",
-    "other": "Other",
+ITEM_LABELS = {  # English (also accepted as a category name); item_label(c) shows them
+    "ammunition": i18n.N_("Ammunition, shells"),
+    "missiles": i18n.N_("Missiles"),
+    "weapons": i18n.N_("Weapons systems"),
+    "troops": i18n.N_("Troops, personnel"),
+    "technology": i18n.N_("Technology, know-how"),
+    "goods": i18n.N_("Oil, food, money, goods"),
+    "other": i18n.N_("Other"),
 }
+
+
+def vote_label(vote: str) -> str:
+    """'Yes', 'No', … in the language in use."""
+    return i18n.t(VOTE_LABELS[vote])
+
+
+def vote_word(vote: str) -> str:
+    """The vote inside a label ('Russia: no'); German keeps the noun's capital ('Russland: Nein')."""
+    label = vote_label(vote)
+    return label if i18n.current() == "de" else label.lower()
+
+
+def item_label(category: str) -> str:
+    """The legend label of a flow category in the language in use."""
+    return i18n.t(ITEM_LABELS[category])
 # line style per level of data/certainty.csv (its words and order come from that table)
 CONFIDENCE_STYLES = {
     "confirmed": "-",

@@ -21,6 +21,7 @@ from matplotlib.transforms import Affine2D
 
 from lessonkit.charts import build, outlines, style
 from lessonkit.charts.result import Chart
+from lessonkit.i18n import t
 from lessonkit.charts.votes import DEFAULT_HIGHLIGHT, resolution_tables
 from lessonkit.model import captions
 from lessonkit.model import codes as code_model
@@ -130,11 +131,11 @@ class TileCanvas:
         if self.legend is not None:
             self.legend.remove()
         handles = [Patch(facecolor=style.VOTE_COLORS[v], edgecolor="white", hatch=style.VOTE_HATCHES[v] or None,
-                         label=f"{style.VOTE_LABELS[v]} ({counts.get(v, 0)})") for v in style.VOTE_CODES]
+                         label=f"{style.vote_label(v)} ({counts.get(v, 0)})") for v in style.VOTE_CODES]
         if not with_countries or "" in votes:
-            handles.append(Patch(facecolor="white", edgecolor=style.GREY, label="no vote recorded"))
+            handles.append(Patch(facecolor="white", edgecolor=style.GREY, label=t("no vote recorded")))
         if any(high):
-            handles.append(Patch(facecolor="white", edgecolor=style.HIGHLIGHT, linewidth=2, label="highlighted"))
+            handles.append(Patch(facecolor="white", edgecolor=style.HIGHLIGHT, linewidth=2, label=t("highlighted")))
         self.legend = self.fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0),
                                       ncol=len(handles), frameon=False, fontsize=style.FONT["small"],
                                       handlelength=1.4, columnspacing=1.3)

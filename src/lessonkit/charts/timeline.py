@@ -18,6 +18,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from lessonkit import clocks, i18n
+from lessonkit.i18n import nt, t
+from lessonkit.text import mid_sentence, month_name
 from lessonkit.text import check_date
 from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
@@ -58,7 +60,10 @@ def _conf(value) -> str:
 def _date_text(day: pd.Timestamp, days: int, with_year: bool) -> str:
     if days <= 14:
         return clocks.day_label(day.to_pydatetime(), year=False)
-    text = f"{day.day} {captions.MONTHS[day.month - 1]}"
+    if i18n.current() == "de":
+        text = f"{day.day}. {month_name(day.month)}"
+    else:
+        text = f"{day.day} {captions.MONTHS[day.month - 1]}"
     return f"{text} {day.year}" if with_year else text
 
 
@@ -67,10 +72,11 @@ def _clock_lines(row, reader: str | None) -> list[str]:
     moment = clocks.row_moment(row)
     if moment is None:
         return []
-    lines = [f"{moment:%H:%M} local time"]
+    lines = [t("{time} local time", time=f"{moment:%H:%M}")]
     if reader is not None:
         there = moment.astimezone(clocks.zone(reader))
-        lines.append(f"= {clocks.day_label(there, year=False)} {there:%H:%M} in {clocks.label(reader)}")
+        lines.append(t("= {day} {time} in {place}", day=clocks.day_label(there, year=False), time=f"{there:%H:%M}",
+                       place=clocks.label(reader)))
     return lines
 
 
@@ -79,7 +85,7 @@ def _range_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
     if first == last:
         return f
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}\u2013{l_}"
+        return f"{first.day}{'.' if i18n.current() == 'de' else ''}\u2013{l_}"
     if first.year == last.year:
         return f"{f.rsplit(' ', 1)[0]} \u2013 {l_}"
     return f"{f} \u2013 {l_}"
@@ -88,13 +94,13 @@ def _range_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
 def _duration_text(first: pd.Timestamp, last: pd.Timestamp) -> str:
     days = (last - first).days + 1  # calendar days, both ends counted
     if days <= 60:
-        return f"{days} day{'s' if days != 1 else ''}"
+        return nt("{n} day", "{n} days", days)
     months = (last - first).days / 30.44
     if months >= 36:
-        return f"about {round(months / 12)} years"
+        return t("about {n} years", n=round(months / 12))
     whole, half = divmod(round(months * 2), 2)
     half_sign = "\u00bd" if half else ""
-    return f"about {whole}{half_sign} months"
+    return t("about {n} months", n=f"{whole}{half_sign}")
 
 
 def _timeline_words(rows: pd.DataFrame, labels: list[str], reader: str | None,
@@ -105,23 +111,25 @@ def _timeline_words(rows: pd.DataFrame, labels: list[str], reader: str | None,
     first, last = rows["date"].min(), rows["date"].max()
     counts = rows["confidence"].map(_conf).value_counts()
     levels = [c for c in sure if c in counts] + [c for c in counts.index if c not in sure]
-    words = {c: sure.get(c, c or "unrated").lower() for c in levels}
+    words = {c: mid_sentence(sure.get(c, c or t("unrated"))) for c in levels}
     if len(levels) == 1:
-        how = f"all {words[levels[0]]}" if n > 1 else words[levels[0]]
+        how = t("all {level}", level=words[levels[0]]) if n > 1 else words[levels[0]]
     else:
         how = ", ".join(f"{int(counts[c])} {words[c]}" for c in levels)
-    what = f"{n} event{'s' if n != 1 else ''}"
+    what = nt("{n} event", "{n} events", n)
     if first == last:
-        title = f"{what} on {captions.format_date(first)}: {how}"
+        title = t("{what} on {date}: {how}", what=what, date=captions.format_date(first), how=how)
     else:
-        title = f"{what} in {_duration_text(first, last)}, {_range_text(first, last)}: {how}"
+        title = t("{what} in {duration}, {range}: {how}", what=what, duration=_duration_text(first, last),
+                  range=_range_text(first, last), how=how)
     parts = []
     for (_, r), label in zip(rows.iterrows(), labels):
-        conf = words.get(_conf(r["confidence"]), "unrated")
+        conf = words.get(_conf(r["confidence"]), t("unrated"))
         clock = _clock_lines(r, reader)
         extra = f", {clock[0]}" + (f" {clock[1]}" if len(clock) > 1 else "") if clock else ""
         parts.append(f"{captions.format_date(r['date'])}, {label} ({conf}{extra})")
-    alt = f"Timeline of {what} by the local date where each happened, {_range_text(first, last)}: " + "; ".join(parts)
+    alt = t("Timeline of {what} by the local date where each happened, {range}: {parts}", what=what,
+            range=_range_text(first, last), parts="; ".join(parts))
     return title, alt
 
 
@@ -161,7 +169,7 @@ def event_timeline(
     if reader is not None:
         clocks.zone(reader)  # a clear error for a wrong name
     rows = event_model.select_events(df, event_ids, start, end)
-    places = [event_model.place_label(p) for p in rows["place"]]
+    places = [event_model.place_label(p) for p in i18n.column(rows, "place", fallback=True)]  # place_de in German
     phrases = [str(w) for w in i18n.column(rows, "label", fallback=True)]
     labels = [f"{p}: {w}" if p else w for p, w in zip(places, phrases)]
     sure = code_model.certainty_labels(table("certainty", certainty))
@@ -220,14 +228,14 @@ def event_timeline(
                            (headers[i], bodies[i], clock_texts[i]))
                for i, (r, lay) in enumerate(zip(rows.itertuples(), layout.itertuples()))]
     _legend(fig, list(dict.fromkeys(present)), height, sure)
-    subtitle = ("Local dates where each event happened (the calendar day at that place); "
+    subtitle = t("Local dates where each event happened (the calendar day at that place); "
                 "a line joins each label to its date.")
     if rows["date"].duplicated().any():
-        subtitle += " Events of one day stand side by side; their order is known only where clock times are given."
+        subtitle += " " + t("Events of one day stand side by side; their order is known only where clock times are given.")
     elif any(abs(a - t) > 1e-6 for a, t in zip(anchors, true_x)):
-        subtitle += " Markers of events close in time are spread apart a little."
+        subtitle += " " + t("Markers of events close in time are spread apart a little.")
     if reader is not None and any(clock_texts):
-        subtitle += f" Clock times are local, then on the {clocks.label(reader)} clock."
+        subtitle += " " + t("Clock times are local, then on the {place} clock.", place=clocks.label(reader))
     style.finish(fig, title, src_line, subtitle)
 
     data = clocks.timeline(rows, reader=reader).reindex(rows["event_id"])
@@ -315,8 +323,8 @@ def _legend(fig, present: list[str], height: float, sure: dict[str, str]) -> Non
                       linestyle=style.CONFIDENCE_STYLES.get(c, ":"), marker=EVENT_MARKERS.get(c, "X"), markersize=7,
                       markerfacecolor=EVENT_COLORS.get(c, style.MID_GREY) if EVENT_FILLED.get(c, True) else "white",
                       markeredgecolor=EVENT_COLORS.get(c, style.MID_GREY), markeredgewidth=1.4,
-                      label=sure.get(c, c or "unrated")) for c in order]
-    key = "How sure the sources are:"
+                      label=sure.get(c, c or t("unrated"))) for c in order]
+    key = t("How sure the sources are:")
     fig.text(MARGIN / style.WIDTH, LEGEND_H / 2 / height, key, ha="left", va="center", fontsize=FONT,
              color=style.DARK, gid="legend-title")
     fig.legend(handles=handles, loc="center left", ncol=len(handles), frameon=False, fontsize=FONT,

@@ -12,6 +12,7 @@ from matplotlib.patches import Patch, Rectangle
 from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
+from lessonkit.i18n import nt, t
 from lessonkit.model import captions
 from lessonkit.model import layout as label_layout
 from lessonkit.model import codes as code_model
@@ -103,7 +104,7 @@ class SeatCanvas:
                                   markersize=9 * MARKER_SCALE[marker] * (0.8 if vote == "NV" else 1),
                                   markerfacecolor=style.VOTE_COLORS[vote],
                                   markeredgecolor=style.DARK if vote != "NV" else style.MID_GREY,
-                                  markeredgewidth=0.5, label=style.VOTE_LABELS[vote]))
+                                  markeredgewidth=0.5, label=style.vote_label(vote)))
         self.legend = ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=4,
                                 frameon=False, fontsize=style.FONT["body"], handletextpad=0.3, columnspacing=1.6)
         self.labels: list = []  # leader lines and names of the highlighted states
@@ -149,7 +150,7 @@ class SeatCanvas:
                 line = Line2D([st["x"] + ux * gap, lx - ux * 0.03], [st["y"] + uy * gap, ly - uy * 0.03],
                               color=style.DARK, linewidth=0.8, zorder=4, gid=f"leader-{st['iso3']}")
                 ha = "center" if abs(math.cos(a)) < 0.3 else ("right" if math.cos(a) < 0 else "left")
-                text = ax.text(lx, ly, f"{st['name']}: {style.VOTE_LABELS[st['vote']].lower()}", ha=ha,
+                text = ax.text(lx, ly, f"{st['name']}: {style.vote_word(st['vote'])}", ha=ha,
                                va="center", fontsize=style.FONT["body"], fontweight="bold", color=style.DARK,
                                gid=f"label-{st['iso3']}", zorder=4)
                 box = text.get_window_extent(renderer=self.fig.canvas.get_renderer())
@@ -160,11 +161,11 @@ class SeatCanvas:
                 placed.append(box)
                 ax.add_line(line)
                 self.labels += [line, text]
-        self.more.set_text(f"+{more} more highlighted (outlined; named in the text alternative)" if more else "")
+        self.more.set_text(t("+{n} more highlighted (outlined; named in the text alternative)", n=more) if more else "")
         self.centre.set_text(sid)
-        self.count.set_text(f"{n} member states" if n == 193 else f"{n} seats")
+        self.count.set_text(t("{n} member states", n=n) if n == 193 else nt("{n} seat", "{n} seats", n))
         for text, vote in zip(self.legend.get_texts(), code_model.SEAT_BLOCKS):
-            text.set_text(f"{style.VOTE_LABELS[vote]} ({counts.get(vote, 0)})")
+            text.set_text(f"{style.vote_label(vote)} ({counts.get(vote, 0)})")
 
 
 # --- states x resolutions --------------------------------------------------------------------
@@ -330,7 +331,7 @@ def _draw_grid(matrix, names, res_ids, recorded, reference, agree, shown_rows, a
                 fontsize=style.FONT["small"], color=style.MUTED)
     if reference is not None and n_rows > 1:
         ax.axhline(1.0, color=style.MID_GREY, linewidth=0.8, xmin=0, xmax=1)
-    handles = [Patch(facecolor=style.VOTE_COLORS[v], edgecolor="none", label=f"{style.VOTE_LETTERS[v]} = {style.VOTE_LABELS[v]}")
+    handles = [Patch(facecolor=style.VOTE_COLORS[v], edgecolor="none", label=f"{style.VOTE_LETTERS[v]} = {style.vote_label(v)}")
                for v in style.VOTE_CODES]
     if any_missing:
         handles.append(Patch(facecolor="white", edgecolor=style.GREY, hatch="xxx", label="no country list"))

@@ -10,13 +10,24 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from lessonkit import i18n
+from lessonkit.i18n import N_, nt, t
 from lessonkit.data import format_source, format_source_line  # noqa: F401 (one source formatter)
 from lessonkit.text import MONTHS, format_date, is_blank, join_names, number, sentence, shorten  # noqa: F401
 
 SOURCE_COLUMNS = ("source_id", "source_id_2", "votes_source_id")
-VOTE_WORDS = {"Y": "yes", "N": "no", "A": "abstain", "NV": "not voting"}
-VOTE_VERBS = {"Y": ("voted yes", "voted yes"), "N": ("voted no", "voted no"),
-              "A": ("abstained", "abstained"), "NV": ("did not vote", "did not vote")}
+
+
+def vote_verb(vote: str, n: int) -> str:
+    """What n states did: 'voted yes', 'abstained', … (German: singular or plural)."""
+    if vote == "Y":
+        return nt("voted yes", "voted yes", n)
+    if vote == "N":
+        return nt("voted no", "voted no", n)
+    if vote == "A":
+        return nt("abstained", "abstained", n)
+    if vote == "NV":
+        return nt("did not vote", "did not vote", n)
+    return nt("had no recorded vote", "had no recorded vote", n)
 
 
 def cited_ids(*frames: pd.DataFrame, columns: Iterable[str] = SOURCE_COLUMNS) -> list[str]:
@@ -54,7 +65,7 @@ def source_line(sources: pd.DataFrame, ids: Sequence[str], limit: int = 3, max_t
     table for the cited ids (the first `limit` sources, titles cut to max_title characters).
     The formatting is lessonkit.data.format_source_line, shared with data.source_line."""
     cited = cited_sources(sources, list(dict.fromkeys(str(i) for i in ids if not is_blank(i))))
-    return format_source_line(cited, limit=limit, max_title=max_title, more_hint="all in the Sources section")
+    return format_source_line(cited, limit=limit, max_title=max_title, more_hint=N_("all in the Sources section"))
 
 
 # --- votes ---------------------------------------------------------------------------------
@@ -62,7 +73,8 @@ def source_line(sources: pd.DataFrame, ids: Sequence[str], limit: int = 3, max_t
 
 def vote_summary(counts: Mapping[str, int]) -> str:
     """{'Y': 141, 'N': 5, 'A': 35, 'NV': 12} -> '141 yes, 5 no, 35 abstain, 12 not voting'."""
-    return ", ".join(f"{int(counts.get(v, 0))} {VOTE_WORDS[v]}" for v in ("Y", "N", "A", "NV"))
+    return t("{y} yes, {n} no, {a} abstain, {nv} not voting", y=int(counts.get("Y", 0)), n=int(counts.get("N", 0)),
+             a=int(counts.get("A", 0)), nv=int(counts.get("NV", 0)))
 
 
 def highlight_phrase(named_votes: Sequence[tuple[str, str]]) -> str:
@@ -73,13 +85,12 @@ def highlight_phrase(named_votes: Sequence[tuple[str, str]]) -> str:
         groups.setdefault(vote, []).append(name)
     parts = []
     for vote, names in groups.items():
-        verb = VOTE_VERBS.get(vote, ("had no recorded vote", "had no recorded vote"))[len(names) > 1]
-        parts.append(f"{join_names(names)} {verb}")
+        parts.append(f"{join_names(names)} {vote_verb(vote, len(names))}")
     return "; ".join(parts)
 
 
 def seat_title(short_id: str, counts: Mapping[str, int], named_votes: Sequence[tuple[str, str]]) -> str:
-    title = f"{short_id}: {counts.get('Y', 0)} in favour, {counts.get('N', 0)} against"
+    title = t("{sid}: {y} in favour, {n} against", sid=short_id, y=counts.get("Y", 0), n=counts.get("N", 0))
     phrase = highlight_phrase(named_votes)
     return f"{title} \u2013 {phrase}" if phrase else title
 
@@ -91,22 +102,28 @@ def region_finding(by_region: pd.DataFrame, vote: str = "A") -> str:
     col = by_region[vote]
     top = col.sort_values(ascending=False, kind="stable")
     region, k = top.index[0], int(top.iloc[0])
-    word = {"A": "abstentions", "N": "no votes", "Y": "yes votes", "NV": "non-votes"}[vote]
-    return f"most {word} came from {region_label(region)} ({k} of {int(col.sum())})"
+    fields = {"region": region_label(region), "k": k, "total": int(col.sum())}
+    if vote == "A":
+        return t("most abstentions came from {region} ({k} of {total})", **fields)
+    if vote == "N":
+        return t("most no votes came from {region} ({k} of {total})", **fields)
+    if vote == "Y":
+        return t("most yes votes came from {region} ({k} of {total})", **fields)
+    return t("most non-votes came from {region} ({k} of {total})", **fields)
 
 
 REGION_LABELS = {
-    "African": "African states",
-    "Asia-Pacific": "Asia-Pacific states",
-    "Eastern European": "Eastern European states",
-    "Latin American and Caribbean": "Latin American and Caribbean states",
-    "Western European and Others": "Western European and other states",
-    "none": "states outside the regional groups",
+    "African": N_("African states"),
+    "Asia-Pacific": N_("Asia-Pacific states"),
+    "Eastern European": N_("Eastern European states"),
+    "Latin American and Caribbean": N_("Latin American and Caribbean states"),
+    "Western European and Others": N_("Western European and other states"),
+    "none": N_("states outside the regional groups"),
 }
 
 
 def region_label(region: str) -> str:
-    return REGION_LABELS.get(region, str(region))
+    return t(REGION_LABELS[region]) if region in REGION_LABELS else str(region)
 
 
 def group_vote_phrase(named_votes: Sequence[tuple[str, str]], max_names: int = 4) -> str:
@@ -120,9 +137,8 @@ def group_vote_phrase(named_votes: Sequence[tuple[str, str]], max_names: int = 4
     for vote in order:
         names = groups[vote]
         plural = len(names) > 1
-        verb = VOTE_VERBS.get(vote, ("had no recorded vote", "had no recorded vote"))[plural]
         who = join_names(names) if len(names) <= max_names else f"{len(names)}"
-        parts.append(f"{who} {verb}")
+        parts.append(f"{who} {vote_verb(vote, 2 if plural else 1)}")
     return "; ".join(parts)
 
 
@@ -140,7 +156,7 @@ def resolution_subtitle(row: pd.Series, totals_only: bool) -> str:
     if not is_blank(row.get("short_title")):
         text += f" \u00b7 {i18n.cell(row, 'short_title')}"
     if totals_only:
-        text += ". The data hold only the totals for this resolution, not how each state voted."
+        text += ". " + t("The data hold only the totals for this resolution, not how each state voted.")
     return text
 
 
@@ -150,11 +166,14 @@ def seat_words(row: pd.Series, shape: Mapping, highlight: Sequence[str]) -> tupl
     title = seat_title(sid, counts, named)
     subtitle = resolution_subtitle(row, totals_only=not shape["with_countries"])
     date = format_date(row.get("date"))
-    alt = f"Seat chart of {sid}{f' ({date})' if date else ''}: {vote_summary(counts)}"
+    if date:
+        alt = t("Seat chart of {sid} ({date}): {summary}", sid=sid, date=date, summary=vote_summary(counts))
+    else:
+        alt = t("Seat chart of {sid}: {summary}", sid=sid, summary=vote_summary(counts))
     if named:
         alt += f"; {highlight_phrase(named)}"
     elif highlight and not shape["with_countries"]:
-        alt += "; how individual states voted is not in the data"
+        alt += "; " + t("how individual states voted is not in the data")
     return title, subtitle, alt
 
 
@@ -164,12 +183,13 @@ def tile_words(row: pd.Series, shape: Mapping) -> tuple[str, str, str]:
     if shape["with_countries"]:
         finding = region_finding(shape["by_region"], "A")
     else:
-        finding = "the data do not say which state voted how"
-    title = f"{sid}: {counts['Y']} in favour, {counts['N']} against" + (f"; {finding}" if finding else "")
+        finding = t("the data do not say which state voted how")
+    title = t("{sid}: {y} in favour, {n} against", sid=sid, y=counts["Y"], n=counts["N"])
+    title += f"; {finding}" if finding else ""
     subtitle = resolution_subtitle(row, totals_only=not shape["with_countries"])
-    subtitle = subtitle.rstrip(".") + ". One equal tile per member state, placed roughly where it lies."
-    alt = (f"Tile map of {sid}, one equal tile per member state placed roughly where it lies: "
-           f"{vote_summary(counts)}")
+    subtitle = subtitle.rstrip(".") + ". " + t("One equal tile per member state, placed roughly where it lies.")
+    alt = t("Tile map of {sid}, one equal tile per member state placed roughly where it lies: {summary}",
+            sid=sid, summary=vote_summary(counts))
     if finding:
         alt += f"; {finding}"
     if shape["named"]:

@@ -9,8 +9,9 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from lessonkit.i18n import N_, column, nt, t
 from lessonkit.model.codes import check_countries, name_map
-from lessonkit.text import is_blank, join_names, sentence
+from lessonkit.text import is_blank, join_names, mid_sentence, sentence
 
 
 # The flow categories (transfers.category), in the order of the diagram's legend.
@@ -37,13 +38,17 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
     its unit where the item is 'other'), item_confidence (item label -> its firmest level), kinds (the distinct `item` values, 'other' for blank),
     transfer_ids, n, rad."""
     columns = ["from_iso3", "to_iso3", "category", "confidence", "confidences", "items", "item_confidence", "kinds",
-               "transfer_ids", "n", "rad"]
+               "kind_words", "transfer_ids", "n", "rad"]
     if transfers.empty:
         return pd.DataFrame(columns=columns)
     t = transfers.copy()
     blank = pd.Series([None] * len(t), index=t.index)
-    t["label"] = [item_label(i, u) for i, u in zip(t["item"], t.get("unit", blank))]
+    # the words shown are German where the table has item_de / unit_de; `kind` stays the English value
+    items = column(t, "item", fallback=True)
+    units = column(t, "unit", fallback=True) if "unit" in t.columns else blank
+    t["label"] = [item_label(i, u) for i, u in zip(items, units)]
     t["kind"] = ["other" if is_blank(i) else str(i).strip().lower() for i in t["item"]]
+    word = {k: ("other" if is_blank(i) else str(i).strip().lower()) for k, i in zip(t["kind"], items)}
     t["confidence"] = t["confidence"].astype(str).str.strip().str.lower()
     rank = {c: i for i, c in enumerate(CONFIDENCE_ORDER)}
     rows = []
@@ -58,6 +63,7 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
             # each item's firmest confidence (g is sorted firmest first), so a label can say it
             "item_confidence": dict(reversed(list(zip(g["label"], g["confidence"])))),
             "kinds": list(dict.fromkeys(g["kind"])),
+            "kind_words": {k: word[k] for k in dict.fromkeys(g["kind"])},
             "transfer_ids": [str(i) for i in g.get("transfer_id", pd.Series(range(len(g))))],
             "n": len(g),
         })
@@ -165,11 +171,11 @@ def flow_shape(transfers: pd.DataFrame, countries: pd.DataFrame, states: Sequenc
              "state_names": name_map(countries, states or [])}
     if transfers.empty:
         raise NoFlows("No transfers to draw" + (f" for {', '.join(states)}." if states else "."),
-                      sentence(f"No {scope_words(shape, labels)}"))
+                      sentence(t("No {scope}", scope=scope_words(shape, labels))))
     transfers = filter_transfers(transfers, levels, cats)
     if transfers.empty:
         scope = scope_words(shape, labels)
-        raise NoFlows(f"No transfers to draw: no {scope}.", sentence(f"No {scope}"))
+        raise NoFlows(f"No transfers to draw: no {scope}.", sentence(t("No {scope}", scope=scope)))
     edges = flow_edges(transfers)
     codes = sorted(set(edges["from_iso3"]) | set(edges["to_iso3"]))
     return {**shape, "transfers": transfers, "edges": edges, "names": name_map(countries, codes)}
@@ -187,24 +193,25 @@ def flow_table(shape: dict) -> pd.DataFrame:
 # Words for each category in titles. Technology and goods are spelled out from the items in the
 # data (e.g. "food, oil and money"), so a title never names one item for the whole category.
 CATEGORY_WORDS = {
-    "ammunition": "ammunition",
-    "missiles": "missiles",
-    "weapons": "weapons systems",
-    "troops": "troops",
-    "technology": "technology",
-    "goods": "goods",
-    "other": "other items",
+    "ammunition": N_("ammunition"),
+    "missiles": N_("missiles"),
+    "weapons": N_("weapons systems"),
+    "troops": N_("troops"),
+    "technology": N_("technology"),
+    "goods": N_("goods"),
+    "other": N_("other items"),
 }
 # ... and when no row is left to spell them out (an empty filter)
-CATEGORY_NAMES = {**CATEGORY_WORDS, "technology": "technology or know-how",
-                  "goods": "oil, food, money or other goods"}
-CONFIDENCE_ADJECTIVES = {"confirmed": "confirmed", "official_estimate": "officially estimated",
-                         "reported": "reported", "alleged": "alleged"}
+CATEGORY_NAMES = {**CATEGORY_WORDS, "technology": N_("technology or know-how"),
+                  "goods": N_("oil, food, money or other goods")}
+# before the noun in English ("confirmed transfers"); German puts the level after it
+CONFIDENCE_ADJECTIVES = {"confirmed": N_("confirmed "), "official_estimate": N_("officially estimated "),
+                         "reported": N_("reported "), "alleged": N_("alleged ")}
 
 
 def join_or(names: Sequence[str]) -> str:
     names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return names[0] if len(names) == 1 else t("{a} or {b}", a=", ".join(names[:-1]), b=names[-1])
 
 
 def edge_label(items: list[str], labels: Mapping[str, str], width: int = 20, levels: dict | None = None) -> str:
@@ -216,7 +223,7 @@ def edge_label(items: list[str], labels: Mapping[str, str], width: int = 20, lev
         groups: dict[str, list[str]] = {}
         for item in items:
             groups.setdefault(levels.get(item), []).append(item)
-        text = "; ".join(f"{', '.join(g)} ({labels.get(c, str(c)).lower()})" for c, g in groups.items())
+        text = "; ".join(f"{', '.join(g)} ({mid_sentence(labels.get(c, str(c)))})" for c, g in groups.items())
         return "\n".join(textwrap.wrap(text, width))
     text = ", ".join(items)
     if len(items) > 2 and len(text) > 2 * width - 8:
@@ -224,12 +231,13 @@ def edge_label(items: list[str], labels: Mapping[str, str], width: int = 20, lev
     return "\n".join(textwrap.wrap(text, width))
 
 
-def _kind_word(category: str, kind: str) -> str:
+def _kind_word(category: str, kind: str, shown: str | None = None) -> str:
+    """The title word for one kind of item (shown: the item as the language in use writes it)."""
     if category == "technology":
-        return "technology" if "technolog" in kind or kind == "other" else kind
+        return t("technology") if "technolog" in kind or kind == "other" else (shown or kind)
     if category == "goods":
-        return "other goods" if kind == "other" else kind
-    return CATEGORY_WORDS.get(category, category)
+        return t("other goods") if kind == "other" else (shown or kind)
+    return t(CATEGORY_WORDS[category]) if category in CATEGORY_WORDS else category
 
 
 def category_words(edges: pd.DataFrame) -> list[str]:
@@ -240,46 +248,47 @@ def category_words(edges: pd.DataFrame) -> list[str]:
     for _, e in edges.iterrows():
         kinds = e["kinds"] if e["category"] in ("technology", "goods") else [""]
         for kind in kinds:
-            w = _kind_word(e["category"], kind)
+            w = _kind_word(e["category"], kind, (e.get("kind_words") or {}).get(kind))
             if w not in words:
                 words.append(w)
     return words
 
 
-def scope_words(shape: Mapping, labels: Mapping[str, str], plural: bool = True) -> str:
-    """'transfers in the data', 'confirmed transfers of missiles in the data involving Vietnam', …"""
+def scope_words(shape: Mapping, labels: Mapping[str, str], plural: bool = True, things: str | None = None) -> str:
+    """'transfers in the data', 'confirmed transfers of missiles in the data involving Vietnam', …
+    (things: what flows, instead of the names of the categories filtered on)."""
     levels, cats, states = shape["levels"], shape["cats"], shape["states"]
-    adj = ""
-    if levels and len(levels) == 1:
-        adj = CONFIDENCE_ADJECTIVES[levels[0]] + " "
-    text = f"{adj}transfer{'s' if plural else ''}"
+    adj = t(CONFIDENCE_ADJECTIVES[levels[0]]) if levels and len(levels) == 1 else ""
+    what = ""
     if cats:
-        text += " of " + join_or([CATEGORY_NAMES[c] for c in cats])
-    if levels and len(levels) > 1:
-        text += " rated " + join_or([labels[c].lower() for c in levels])
-    text += " in the data"
+        what = t(" of {things}", things=things or join_or([t(CATEGORY_NAMES[c]) for c in cats]))
+    rated = t(" rated {levels}", levels=join_or([mid_sentence(labels[c]) for c in levels])) if levels and len(levels) > 1 else ""
+    who = ""
     if states:
-        who = [shape["state_names"].get(c, c) for c in states]
-        if shape["only_between"] and len(who) > 1:
-            text += (" between " if len(who) == 2 else " among ") + join_names(who)
+        names = [shape["state_names"].get(c, c) for c in states]
+        if shape["only_between"] and len(names) == 2:
+            who = t(" between {names}", names=join_names(names))
+        elif shape["only_between"] and len(names) > 2:
+            who = t(" among {names}", names=join_names(names))
         else:
-            text += " involving " + join_or(who)
-    return text
+            who = t(" involving {names}", names=join_or(names))
+    return t("{adjective}{noun}{what}{rated} in the data{who}", adjective=adj,
+             noun=nt("transfer", "transfers", 2 if plural else 1), what=what, rated=rated, who=who)
 
 
 def flow_subtitle(shape: Mapping, labels: Mapping[str, str], category_labels: Mapping[str, str]) -> str:
     """How to read the arrows, and the filter applied (labels: level -> label; category_labels:
     category -> legend label)."""
     levels, cats = shape["levels"], shape["cats"]
-    subtitle = ("Arrow colour: what flows. Line style: the firmest evidence for that flow. "
-                "One arrow may stand for several reports (rows of the table transfers).")
+    subtitle = t("Arrow colour: what flows. Line style: the firmest evidence for that flow. "
+                 "One arrow may stand for several reports (rows of the table transfers).")
     if levels or cats:
         shown = []
         if levels:
-            shown.append("How sure: " + join_or([labels[c] for c in levels]))
+            shown.append(t("How sure: {levels}", levels=join_or([labels[c] for c in levels])))
         if cats:
-            shown.append("What flows: " + join_or([category_labels[c] for c in cats]))
-        subtitle += f" Filter \u2013 {'; '.join(shown)}."
+            shown.append(t("What flows: {things}", things=join_or([t(category_labels[c]) for c in cats])))
+        subtitle += " " + t("Filter \u2013 {shown}.", shown="; ".join(shown))
     return subtitle
 
 
@@ -289,10 +298,9 @@ def flow_words(shape: Mapping, labels: Mapping[str, str]) -> tuple[str, str]:
     edges, names, transfers = shape["edges"], shape["names"], shape["transfers"]
     levels, cats = shape["levels"], shape["cats"]
     total = int(edges["n"].sum())
-    scope = scope_words(shape, labels, plural=total != 1)
-    if cats and len(cats) == 1:  # name what is actually there, e.g. "food, oil and money"
-        words = category_words(edges)
-        scope = scope.replace(f" of {CATEGORY_NAMES[cats[0]]}", f" of {join_names(words)}", 1)
+    # one category: name what is actually there, e.g. "food, oil and money"
+    things = join_names(category_words(edges)) if cats and len(cats) == 1 else None
+    scope = scope_words(shape, labels, plural=total != 1, things=things)
     pairs = edges.groupby(["from_iso3", "to_iso3"], sort=False)["n"].sum()
     pairs = pairs.sort_values(ascending=False, kind="stable")
     n_top = int(pairs.iloc[0])
@@ -306,37 +314,37 @@ def flow_words(shape: Mapping, labels: Mapping[str, str]) -> tuple[str, str]:
             text = join_names(category_words(edges[(edges["from_iso3"] == a) & (edges["to_iso3"] == b)]))
         back = edges[(edges["from_iso3"] == b) & (edges["to_iso3"] == a)]
         if len(back) and (b, a) not in tied:
-            back_text = (f"{join_names(category_words(back))} in return" if not one_category
-                         else f"{int(back['n'].sum())} the other way")
+            back_text = (t("{things} in return", things=join_names(category_words(back))) if not one_category
+                         else t("{n} the other way", n=int(back["n"].sum())))
             text = f"{text}; {back_text}" if text else back_text
         return text
 
     if len(top) == 1:
         (a, b) = top[0]
-        route = f"from {names[a]} to {names[b]}"
+        route = t("from {a} to {b}", a=names[a], b=names[b])
         if total == 1:
-            lead = f"The only {scope} runs {route}"
+            lead = t("The only {scope} runs {route}", scope=scope, route=route)
         elif n_top == total:
-            lead = f"All {scope} run {route}"
+            lead = t("All {scope} run {route}", scope=scope, route=route)
         elif n_top > total / 2:
-            lead = f"Most {scope} run {route}"
+            lead = t("Most {scope} run {route}", scope=scope, route=route)
         else:
-            lead = f"{sentence(scope)[:-1]} run most often {route}"
+            lead = t("{scope} run most often {route}", scope=sentence(scope)[:-1], route=route)
         detail = what(a, b, top)
         title = lead + (f"{';' if one_category else ':'} {detail}" if detail else "")
     else:
         routes = []
         for a, b in top:
             detail = what(a, b, top)
-            routes.append(f"from {names[a]} to {names[b]}" + (f" ({detail})" if detail else ""))
-        title = f"{sentence(scope)[:-1]} run most often " + join_names(routes)
+            routes.append(t("from {a} to {b}", a=names[a], b=names[b]) + (f" ({detail})" if detail else ""))
+        title = t("{scope} run most often {route}", scope=sentence(scope)[:-1], route=join_names(routes))
     conf = transfers["confidence"].astype(str).str.strip().str.lower().value_counts()
-    conf_text = ", ".join(f"{int(conf[c])} {labels[c].lower()}" for c in CONFIDENCE_ORDER if c in conf)
-    parts = [f"{names[e.from_iso3]} to {names[e.to_iso3]}: {', '.join(e['items'])} "
-             f"(at best {labels.get(e.confidence, e.confidence).lower()})"
+    conf_text = ", ".join(f"{int(conf[c])} {mid_sentence(labels[c])}" for c in CONFIDENCE_ORDER if c in conf)
+    parts = [t("{a} to {b}: {items} (at best {level})", a=names[e.from_iso3], b=names[e.to_iso3],
+               items=", ".join(e["items"]), level=mid_sentence(labels.get(e.confidence, e.confidence)))
              for e in [r for _, r in edges.iterrows()][:6]]
-    more = f"; and {len(edges) - 6} more" if len(edges) > 6 else ""
+    more = t("; and {n} more", n=len(edges) - 6) if len(edges) > 6 else ""
     how_sure = f" ({conf_text})" if not (levels and len(levels) == 1) else ""
-    alt = (f"Diagram of {len(transfers)} {scope}, between {len(names)} states{how_sure}: "
-           + "; ".join(parts) + more)
+    alt = t("Diagram of {n} {scope}, between {k} states{how_sure}: {parts}", n=len(transfers), scope=scope,
+            k=len(names), how_sure=how_sure, parts="; ".join(parts)) + more
     return title, alt
