@@ -21,8 +21,9 @@ import numpy as np
 import pandas as pd
 
 from lessonkit import countrynames
+from lessonkit.i18n import nt, t
 from lessonkit.quiz.grading import to_number
-from lessonkit.text import localise_number
+from lessonkit.text import grouped, localise_number
 
 BIG = 100_000  # beyond this many values, skip the slower name matching
 
@@ -31,17 +32,14 @@ class Unreadable(Exception):
     """The answer is not in a form the task can compare; str(exc) is the sentence to show."""
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
 def _kind_of_values(values) -> str:
+    """What the values are: "bool", "number", "text", "list" or "value"."""
     try:
         series = pd.Series(values) if not isinstance(values, pd.Series) else values
     except Exception:  # noqa: BLE001 - anything odd is just "values"
         return "value"
     if len(series) and pd.api.types.is_bool_dtype(series):
-        return "True/False value"
+        return "bool"
     if len(series) and pd.api.types.is_numeric_dtype(series):
         return "number"
     sample = [v for v in series.head(50) if v is not None]
@@ -52,32 +50,56 @@ def _kind_of_values(values) -> str:
     return "value"
 
 
+# "a column of 3 numbers" / "a list of 3 numbers", by kind of value (whole phrases, for German cases).
+_COLUMN_OF = {
+    "bool": lambda n: nt("a column of {n} True/False value", "a column of {n} True/False values", n, n=grouped(n)),
+    "number": lambda n: nt("a column of {n} number", "a column of {n} numbers", n, n=grouped(n)),
+    "text": lambda n: nt("a column of {n} text", "a column of {n} texts", n, n=grouped(n)),
+    "list": lambda n: nt("a column of {n} list", "a column of {n} lists", n, n=grouped(n)),
+    "value": lambda n: nt("a column of {n} value", "a column of {n} values", n, n=grouped(n)),
+}
+_LIST_OF = {
+    "bool": lambda n: nt("a list of {n} True/False value", "a list of {n} True/False values", n, n=grouped(n)),
+    "number": lambda n: nt("a list of {n} number", "a list of {n} numbers", n, n=grouped(n)),
+    "text": lambda n: nt("a list of {n} text", "a list of {n} texts", n, n=grouped(n)),
+    "list": lambda n: nt("a list of {n} list", "a list of {n} lists", n, n=grouped(n)),
+    "value": lambda n: nt("a list of {n} value", "a list of {n} values", n, n=grouped(n)),
+}
+
+
+def _digits(x: int) -> str:
+    return t("a number with {n} digits", n=len(str(abs(int(x)))))
+
+
 def describe(answer: object) -> str:
     """A short phrase for what the answer is."""
     if answer is None:
-        return "None (nothing)"
+        return t("None (nothing)")
     if isinstance(answer, (bool, np.bool_)):
-        return f"{bool(answer)}, a yes/no value"
+        return t("{value}, a yes/no value", value=bool(answer))
     if isinstance(answer, numbers.Integral) and abs(int(answer)) >= 10**15:
-        return f"a number with {len(str(abs(int(answer))))} digits"
+        return _digits(answer)
     if isinstance(answer, numbers.Number):
-        return f"the number {format_number(answer)}"
+        return t("the number {value}", value=format_number(answer))
     if isinstance(answer, str):
         short = answer if len(answer) <= 30 else answer[:27] + "..."
-        return f'the text "{short}"'
+        return t('the text "{text}"', text=short)
     if isinstance(answer, pd.DataFrame):
         r, c = answer.shape
-        tf = " of True/False values" if c and all(pd.api.types.is_bool_dtype(t) for t in answer.dtypes) else ""
-        return f"a table{tf} with {_plural(r, 'row')} and {_plural(c, 'column')}"
+        rows = nt("{n} row", "{n} rows", r, n=grouped(r))
+        cols = nt("{n} column", "{n} columns", c, n=grouped(c))
+        if c and all(pd.api.types.is_bool_dtype(tp) for tp in answer.dtypes):
+            return t("a table of True/False values with {rows} and {columns}", rows=rows, columns=cols)
+        return t("a table with {rows} and {columns}", rows=rows, columns=cols)
     if isinstance(answer, pd.Series):
-        return f"a column of {_plural(len(answer), _kind_of_values(answer))}"
+        return _COLUMN_OF[_kind_of_values(answer)](len(answer))
     if isinstance(answer, dict):
-        return f"a dict of {_plural(len(answer), 'entry').replace('entrys', 'entries')}"
+        return nt("a dict of {n} entry", "a dict of {n} entries", len(answer), n=grouped(len(answer)))
     if isinstance(answer, np.ndarray) and answer.ndim > 1:
-        return f"an array of shape {answer.shape}"
+        return t("an array of shape {shape}", shape=answer.shape)
     if isinstance(answer, (list, tuple, set, frozenset, np.ndarray, pd.Index)):
-        return f"a list of {_plural(len(answer), _kind_of_values(list(answer)))}"
-    return f"a {type(answer).__name__}"
+        return _LIST_OF[_kind_of_values(list(answer))](len(answer))
+    return t("a {type}", type=type(answer).__name__)
 
 
 def format_number(x: object, decimals: int | None = None) -> str:
@@ -85,14 +107,14 @@ def format_number(x: object, decimals: int | None = None) -> str:
     precision (decimals), else up to 6 significant figures."""
     try:
         if isinstance(x, numbers.Integral) and not isinstance(x, bool):
-            return str(int(x)) if abs(int(x)) < 10**15 else f"a number with {len(str(abs(int(x))))} digits"
+            return str(int(x)) if abs(int(x)) < 10**15 else _digits(x)
         value = float(x)
     except (TypeError, ValueError, OverflowError):
         return str(x)[:30]
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
-        return "infinity" if value > 0 else "minus infinity"
+        return t("infinity") if value > 0 else t("minus infinity")
     if decimals is not None:
         return localise_number(f"{value:.{decimals}f}")
     if value.is_integer() and abs(value) < 1e15:
@@ -128,20 +150,29 @@ def read_number(answer: object, wants: str) -> float | int:
     elif isinstance(answer, (list, tuple)) and len(answer) == 1:
         answer = answer[0]
     if isinstance(answer, (bool, np.bool_)):
-        raise Unreadable(f"Your answer is {describe(answer)}, not a number: {wants}.")
+        raise Unreadable(_not_a_number(answer, wants))
     if isinstance(answer, str):
         value = to_number(answer)
         if value is None:
-            raise Unreadable(f"Your answer is {describe(answer)}, not a number: {wants}.")
+            raise Unreadable(_not_a_number(answer, wants))
         return value
     if isinstance(answer, numbers.Integral):
         return int(answer)
     if isinstance(answer, (complex, np.complexfloating)):
-        raise Unreadable(f"Your answer is a complex number: {wants}.")
+        raise Unreadable(t("Your answer is a complex number: {wants}.", wants=t(wants)))
     value = safe_float(answer) if isinstance(answer, numbers.Number) or np.isscalar(answer) else None
     if value is None or isinstance(answer, (pd.Timestamp, pd.Timedelta)):
-        raise Unreadable(f"Your answer is {describe(answer)}: {wants}.")
+        raise Unreadable(_is(answer, wants))
     return value
+
+
+def _not_a_number(answer: object, wants: str) -> str:
+    return t("Your answer is {what}, not a number: {wants}.", what=describe(answer), wants=t(wants))
+
+
+def _is(answer: object, wants: str) -> str:
+    """"Your answer is <what it is>: <what the task wants>." (wants: the task's English words)."""
+    return t("Your answer is {what}: {wants}.", what=describe(answer), wants=t(wants))
 
 
 # --- rows of a table (set tasks) ------------------------------------------------------------
@@ -221,16 +252,16 @@ def _column_keys(frame: pd.DataFrame, ctx: SetContext) -> list | None:
 
 
 def _mask_message(ctx: SetContext) -> str:
-    return (f"Your answer is a column of True/False values, one for each row of `{ctx.table}`: put it inside "
-            f"`{ctx.table}[ ]` to keep the rows where it is True.")
+    return t("Your answer is a column of True/False values, one for each row of `{table}`: put it inside "
+             "`{table}[ ]` to keep the rows where it is True.", table=ctx.table)
 
 
 def read_keys(answer: object, ctx: SetContext) -> tuple[list, bool]:
     """(the keys of the rows or values given, whether they came from a table's rows)."""
     if isinstance(answer, pd.DataFrame):
         if answer.empty:
-            raise Unreadable(f"Your table has no rows: no row of `{ctx.table}` meets your conditions. Check the "
-                             "values in quotes letter by letter (capitals count).")
+            raise Unreadable(t("Your table has no rows: no row of `{table}` meets your conditions. Check the "
+                               "values in quotes letter by letter (capitals count).", table=ctx.table))
         if ctx.key in answer.columns:
             return _map_values(answer[ctx.key].dropna().tolist(), ctx), True
         if ctx.key in (answer.index.names or []):
@@ -240,8 +271,9 @@ def read_keys(answer: object, ctx: SetContext) -> tuple[list, bool]:
             keys = _column_keys(answer, ctx)
         if keys is None:
             cols = ", ".join(f"`{c}`" for c in list(answer.columns)[:8])
-            raise Unreadable(f"lessonkit cannot tell which rows of `{ctx.table}` these are: keep the column "
-                             f"`{ctx.key}` in your table (its columns are {cols}).")
+            raise Unreadable(t("lessonkit cannot tell which rows of `{table}` these are: keep the column "
+                               "`{key}` in your table (its columns are {columns}).",
+                               table=ctx.table, key=ctx.key, columns=cols))
         return keys, True
     if isinstance(answer, pd.Series):
         if len(answer) and pd.api.types.is_bool_dtype(answer):
@@ -254,21 +286,21 @@ def read_keys(answer: object, ctx: SetContext) -> tuple[list, bool]:
     if isinstance(answer, str):
         return _map_values([answer], ctx), False
     if isinstance(answer, np.ndarray) and answer.ndim != 1:
-        raise Unreadable(f"Your answer is {describe(answer)}: {ctx.wants}.")
+        raise Unreadable(_is(answer, ctx.wants))
     if isinstance(answer, (list, tuple, set, frozenset, np.ndarray, pd.Index)) or (
             isinstance(answer, Iterable) and type(answer).__name__ in ("dict_keys", "dict_values")):
         values = list(answer)
         if not values:
-            raise Unreadable(f"Your answer is an empty list: {ctx.wants}.")
+            raise Unreadable(t("Your answer is an empty list: {wants}.", wants=t(ctx.wants)))
         if any(isinstance(v, (list, tuple, set, dict, np.ndarray, pd.Series, pd.DataFrame)) for v in values):
-            raise Unreadable(f"Your answer is a list of lists: give one flat list such as "
-                             f"{_example(ctx)}, or the rows of `{ctx.table}`.")
+            raise Unreadable(t("Your answer is a list of lists: give one flat list such as {example}, or the "
+                               "rows of `{table}`.", example=_example(ctx), table=ctx.table))
         if all(isinstance(v, (bool, np.bool_)) for v in values):
             raise Unreadable(_mask_message(ctx))
         if all(isinstance(v, numbers.Number) for v in values):
-            raise Unreadable(f"Your answer is {describe(values)}: {ctx.wants}.")
+            raise Unreadable(_is(values, ctx.wants))
         return _map_values(values, ctx), False
-    raise Unreadable(f"Your answer is {describe(answer)}: {ctx.wants}.")
+    raise Unreadable(_is(answer, ctx.wants))
 
 
 def _example(ctx: SetContext) -> str:
@@ -286,7 +318,7 @@ def read_labelled(answer: object, wants: str, expected: pd.Series) -> pd.Series:
     if isinstance(answer, pd.DataFrame):
         frame = answer
         if frame.shape[1] and all(pd.api.types.is_bool_dtype(t) for t in frame.dtypes):
-            raise Unreadable(f"Your answer is {describe(frame)}: {wants}.")
+            raise Unreadable(_is(frame, wants))
         numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
                    and not pd.api.types.is_bool_dtype(frame[c])]
         labels = [c for c in frame.columns if c not in numeric]
@@ -296,13 +328,14 @@ def read_labelled(answer: object, wants: str, expected: pd.Series) -> pd.Series:
             return frame.set_index(labels[0])[numeric[0]]
         if numeric and not labels and all(frame[c].equals(frame[numeric[0]]) for c in numeric):
             return frame[numeric[0]]
-        raise Unreadable(f"Your answer is {describe(frame)}: {wants}.")
+        raise Unreadable(_is(frame, wants))
     if isinstance(answer, pd.Series):
         if len(answer) and pd.api.types.is_bool_dtype(answer):
-            raise Unreadable(f"Your answer is a column of True/False values: {wants}.")
+            raise Unreadable(t("Your answer is a column of True/False values: {wants}.", wants=t(wants)))
         if len(answer) and not pd.api.types.is_numeric_dtype(answer):
             if not all(isinstance(v, numbers.Number) for v in answer.head(1000)):
-                raise Unreadable(f"Your answer is {describe(answer)}, not counted yet: {wants}.")
+                raise Unreadable(t("Your answer is {what}, not counted yet: {wants}.", what=describe(answer),
+                                   wants=t(wants)))
         return answer
     if isinstance(answer, (list, tuple, np.ndarray)) and not isinstance(answer, str):
         values = list(np.ravel(np.asarray(answer, dtype=object))) if len(answer) else []
@@ -312,7 +345,8 @@ def read_labelled(answer: object, wants: str, expected: pd.Series) -> pd.Series:
             except (TypeError, ValueError, OverflowError):
                 same = False
             if same:
-                raise Unreadable("These are the right numbers, but without their labels: give a Series, so that "
-                                 f"each number carries its label ({wants}).")
-            raise Unreadable(f"Your answer is {describe(values)} without labels: {wants}.")
-    raise Unreadable(f"Your answer is {describe(answer)}: {wants}.")
+                raise Unreadable(t("These are the right numbers, but without their labels: give a Series, so that "
+                                   "each number carries its label ({wants}).", wants=t(wants)))
+            raise Unreadable(t("Your answer is {what} without labels: {wants}.", what=describe(values),
+                               wants=t(wants)))
+    raise Unreadable(_is(answer, wants))
