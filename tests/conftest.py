@@ -1,7 +1,9 @@
 """Shared test set-up: the project's tools/ folder is importable (its scripts hold logic the
 tests reuse, e.g. tools/student_edition.py's reading of cell tags and outputs)."""
 
+import itertools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +15,34 @@ import pytest  # noqa: E402
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+_serial = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def _progress_base(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("progress")
+
+
 @pytest.fixture(autouse=True)
-def _progress_in_tmp(tmp_path, monkeypatch):
-    """Every test saves quiz and task progress in its own folder, never in the user's."""
+def _progress_in_tmp(_progress_base, monkeypatch):
+    """Every test saves quiz and task progress in a folder of its own, never in the user's (the
+    folder is made when progress is first saved: no tmp_path for every test)."""
+    monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(_progress_base / f"test-{next(_serial)}"))
+
+
+@pytest.fixture
+def quiz_root(tmp_path, monkeypatch):
+    """A project root in tmp_path with the fixture bank as quizzes/all_types.toml; fresh scores.
+    Used by the quiz tests: pytestmark = pytest.mark.usefixtures("quiz_root")."""
+    from quiz_fixture import BANK, FIXTURE, forget_kernel_state
+
+    (tmp_path / "quizzes").mkdir()
+    shutil.copy(FIXTURE, tmp_path / "quizzes" / f"{BANK}.toml")
+    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
     monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(tmp_path / "progress"))
+    forget_kernel_state()
+    yield tmp_path
+    forget_kernel_state()
 
 
 # Tests that draw whole charts from the real tables or start a subprocess: marked `slow` here

@@ -1,13 +1,16 @@
 """The quiz widgets, previews, score line and hand-in summary speak German after use("de")."""
 
 import pytest
-from test_quiz_widget import BANK, question, quiz_root, shown  # noqa: F401 (quiz_root: autouse fixture)
+from quiz_fixture import BANK
+from test_quiz_widget import question
 
 from lessonkit import i18n, plaintext
 from lessonkit.quiz import handin, preview
 from lessonkit.quiz import widget as qw
 from lessonkit.quiz.bank import load
 from lessonkit.quiz.grading import Scoreboard
+
+pytestmark = pytest.mark.usefixtures("quiz_root")
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,6 @@ import base64
 import html
 import json
 import re
-import shutil
 
 import pytest
 
@@ -16,18 +15,11 @@ from lessonkit import live, plaintext, progress, quiz
 from lessonkit.quiz import handin, scorecard
 from lessonkit.quiz import widget as qw
 from lessonkit.quiz.bank import load
-from test_quiz_widget import BANK, FIXTURE, forget_kernel_state, question
+from quiz_fixture import BANK, forget_kernel_state
+from test_quiz_widget import question
 
 
-@pytest.fixture(autouse=True)
-def quiz_root(tmp_path, monkeypatch):
-    (tmp_path / "quizzes").mkdir()
-    shutil.copy(FIXTURE, tmp_path / "quizzes" / f"{BANK}.toml")
-    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
-    monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(tmp_path / "progress"))
-    forget_kernel_state()
-    yield tmp_path
-    forget_kernel_state()
+pytestmark = pytest.mark.usefixtures("quiz_root")
 
 
 def displayed(monkeypatch) -> list:

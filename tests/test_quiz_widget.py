@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
-from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
@@ -12,32 +10,9 @@ import pytest
 from lessonkit import quiz
 from lessonkit.quiz import widget as qw
 from lessonkit.quiz.bank import load
+from quiz_fixture import BANK
 
-FIXTURE = Path(__file__).parent / "fixtures" / "quiz_all_types.toml"
-BANK = "all_types"
-
-
-@pytest.fixture(autouse=True)
-def quiz_root(tmp_path, monkeypatch):
-    """A project root in tmp_path with the fixture bank as quizzes/all_types.toml; fresh scores."""
-    (tmp_path / "quizzes").mkdir()
-    shutil.copy(FIXTURE, tmp_path / "quizzes" / f"{BANK}.toml")
-    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
-    monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(tmp_path / "progress"))
-    forget_kernel_state()
-    yield tmp_path
-    forget_kernel_state()
-
-
-def forget_kernel_state() -> None:
-    """What a kernel restart forgets (the progress file stays)."""
-    from lessonkit import live
-    from lessonkit.quiz import scorecard
-
-    for state in (qw._scoreboards, qw._score_lines, qw._answers, qw._notices, qw._live_questions,
-                  scorecard._cards):
-        state.clear()
-    live.forget_all()
+pytestmark = pytest.mark.usefixtures("quiz_root")
 
 
 def question(qid: str, bank: str = BANK) -> qw.QuestionWidget:
