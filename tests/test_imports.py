@@ -11,21 +11,27 @@ PURE = ["lessonkit.model.codes", "lessonkit.model.votes", "lessonkit.model.flows
         "lessonkit.exercises"]
 
 
-def loaded_after(*modules: str) -> set[str]:
-    """Which of matplotlib, ipywidgets and IPython a fresh interpreter holds after importing
-    the modules (all of them together: if none is loaded by the lot, none is by any one)."""
-    code = (f"import sys, {', '.join(modules)}; print(' '.join(m for m in ('matplotlib', 'ipywidgets', 'IPython') "
-            "if m in sys.modules))")
+WATCHED = ("matplotlib", "ipywidgets", "IPython")
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, set[str]]:
+    """Which of matplotlib, ipywidgets and IPython one fresh interpreter holds after importing
+    the pure modules (all of them together: if none is loaded by the lot, none is by any one),
+    and then after importing a chart module too (one interpreter for both: each start costs)."""
+    show = f"print(' '.join(m for m in {WATCHED!r} if m in sys.modules))"
+    code = f"import sys, {', '.join(PURE)}; {show}; import lessonkit.charts.votes; {show}"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    return set(out.split())
+    pure, chart = out.split("\n")[:2]
+    return {"pure": set(pure.split()), "chart": set(chart.split())}
 
 
-def test_pure_modules_load_no_plotting_or_widgets():
-    assert loaded_after(*PURE) & {"matplotlib", "ipywidgets"} == set()
+def test_pure_modules_load_no_plotting_or_widgets(loaded):
+    assert loaded["pure"] & {"matplotlib", "ipywidgets"} == set()
 
 
-def test_the_check_is_honest_a_chart_module_does_load_matplotlib():
-    assert "matplotlib" in loaded_after("lessonkit.charts.votes")
+def test_the_check_is_honest_a_chart_module_does_load_matplotlib(loaded):
+    assert "matplotlib" in loaded["chart"]
 
 
 def test_lazy_names_resolve():
