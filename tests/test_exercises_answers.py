@@ -73,6 +73,13 @@ def huge_strings():
     return pd.Series(["BLR"] * 10 + [f"X{i}" for i in range(1_000_000)])
 
 
+def huge_index():
+    return pd.Series(1, index=[f"g{i}" for i in range(1_000_000)])
+
+
+HUGE = {huge_strings, huge_index}  # a million labels to read: about a second each, so `slow` (make test)
+
+
 S1 = "l1_against_es11_3"
 # --- set tasks: which rows / which states ---------------------------------------------------
 SET_CASES = [
@@ -219,7 +226,7 @@ TABLE_CASES = [
     (T1, lambda: against()["un_region_group"].value_counts(normalize=True), False, []),
     (T1, lambda: pd.Series({"African": float("nan"), "Asia-Pacific": 10}), False, []),
     (T1, lambda: pd.Series({"African": 10**400}, dtype=object), False, []),
-    (T1, lambda: pd.Series(1, index=[f"g{i}" for i in range(1_000_000)]), False, []),
+    (T1, huge_index, False, []),
     (T1, lambda: "Asia-Pacific", False, []),
     (T1, lambda: against()["un_region_group"].value_counts() > 2, False, []),
     (T1, lambda: pd.Series({"african": 9, "asia-pacific": 10, "latin american and caribbean": 3,
@@ -252,7 +259,11 @@ def _ids(cases):
     return [f"{t}-{i}-{'right' if ok else 'wrong'}" for i, (t, _, ok, _) in enumerate(cases)]
 
 
-@pytest.mark.parametrize("task_id,make,ok,words", SET_CASES, ids=_ids(SET_CASES))
+def _params(cases):
+    return [pytest.param(*case, marks=pytest.mark.slow) if case[1] in HUGE else case for case in cases]
+
+
+@pytest.mark.parametrize("task_id,make,ok,words", _params(SET_CASES), ids=_ids(SET_CASES))
 def test_set_answers(task_id, make, ok, words):
     fb = run(task_id, make)
     assert fb.ok is ok, fb.message
@@ -260,7 +271,7 @@ def test_set_answers(task_id, make, ok, words):
         assert w in fb.message, fb.message
 
 
-@pytest.mark.parametrize("task_id,make,ok,words", NUMBER_CASES, ids=_ids(NUMBER_CASES))
+@pytest.mark.parametrize("task_id,make,ok,words", _params(NUMBER_CASES), ids=_ids(NUMBER_CASES))
 def test_number_answers(task_id, make, ok, words):
     fb = run(task_id, make)
     assert fb.ok is ok, fb.message
@@ -268,7 +279,7 @@ def test_number_answers(task_id, make, ok, words):
         assert w in fb.message, fb.message
 
 
-@pytest.mark.parametrize("task_id,make,ok,words", TABLE_CASES, ids=_ids(TABLE_CASES))
+@pytest.mark.parametrize("task_id,make,ok,words", _params(TABLE_CASES), ids=_ids(TABLE_CASES))
 def test_table_answers(task_id, make, ok, words):
     fb = run(task_id, make)
     assert fb.ok is ok, fb.message
