@@ -9,6 +9,7 @@ widgets, no plotting.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from lessonkit import data, i18n
@@ -16,7 +17,12 @@ from lessonkit import data, i18n
 
 def fold(text: object) -> str:
     """The form names are matched in: no case, no accents, one space, straight apostrophes."""
-    text = unicodedata.normalize("NFKD", str(text))
+    return _fold(str(text))
+
+
+@functools.lru_cache(maxsize=8192)  # the few hundred names and aliases, folded for every lookup()
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     return " ".join(text.casefold().split())
