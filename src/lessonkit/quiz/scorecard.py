@@ -43,30 +43,29 @@ class ScoreCard(plaintext.Box):
         self.bank = bank
         self.line = qw.score_line(bank.name)
         self.notice = widgets.HTML()
+        # CSS classes and the first layout at creation: each later change is one more message
         self.summary_button = widgets.Button(description=i18n.t("Summary to hand in"), icon="file-text",
-                                             tooltip=i18n.t("Show a summary of your answers to copy or download"))
+                                             tooltip=i18n.t("Show a summary of your answers to copy or download"),
+                                             _dom_classes=("lk-quiz-summary-button",))
         self.over_button = widgets.Button(description=i18n.t("Start this lesson over"), icon="undo",
-                                          tooltip=i18n.t("Clear your answers of this lesson (asks first)"))
-        self.yes_button = widgets.Button(description=i18n.t("Yes, start over"), button_style="danger")
-        self.no_button = widgets.Button(description=i18n.t("Cancel"))
+                                          tooltip=i18n.t("Clear your answers of this lesson (asks first)"),
+                                          _dom_classes=("lk-quiz-start-over",))
+        self.yes_button = widgets.Button(description=i18n.t("Yes, start over"), button_style="danger",
+                                         _dom_classes=("lk-quiz-start-over-yes",))
+        self.no_button = widgets.Button(description=i18n.t("Cancel"), _dom_classes=("lk-quiz-start-over-no",))
         self.question = widgets.HTML(f"<p style='margin:4px 0'>{html.escape(i18n.t(CONFIRM))}</p>")
-        self.confirm = widgets.VBox([self.question, widgets.HBox([self.yes_button, self.no_button])])
-        self.summary = widgets.HTML()
-        self.message = widgets.HTML()
-        for w, cls in ((self.summary_button, "lk-quiz-summary-button"), (self.over_button, "lk-quiz-start-over"),
-                       (self.yes_button, "lk-quiz-start-over-yes"), (self.no_button, "lk-quiz-start-over-no"),
-                       (self.summary, "lk-quiz-summary"), (self.message, "lk-quiz-card-message")):
-            w.add_class(cls)
+        self.confirm = widgets.VBox([self.question, widgets.HBox([self.yes_button, self.no_button])],
+                                    layout=widgets.Layout(display=HIDDEN))
+        self.summary = widgets.HTML(_dom_classes=("lk-quiz-summary",))
+        self.message = widgets.HTML(_dom_classes=("lk-quiz-card-message",))
         self.summary_button.on_click(lambda _: self.show_summary())
         self.over_button.on_click(lambda _: self.ask())
         self.yes_button.on_click(lambda _: self.start_over())
         self.no_button.on_click(lambda _: self.cancel())
-        self.confirm.layout.display = HIDDEN
         super().__init__([self.notice, self.line, widgets.HBox([self.summary_button, self.over_button]),
                           self.confirm, self.message, self.summary],
-                         text=i18n.t("[Quiz score: {hint}.]", hint=plaintext.run_hint()), preview=preview.score_html(bank))
-        self.add_class("lk-quiz-card")
-        self.add_class(f"lk-bank-{qw.css_id(bank.name)}")
+                         text=i18n.t("[Quiz score: {hint}.]", hint=plaintext.run_hint()), preview=preview.score_html(bank),
+                         _dom_classes=("lk-quiz-card", f"lk-bank-{qw.css_id(bank.name)}"))
 
     def refresh(self) -> None:
         self.notice.value = qw.take_notice(self.bank.name)

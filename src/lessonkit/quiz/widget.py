@@ -106,9 +106,8 @@ def score_line(bank_name: str) -> widgets.HTML:
     """The bank's score line; the same widget every time, updated in place on every check."""
     line = _score_lines.get(bank_name)
     if line is None:
-        line = _score_lines[bank_name] = plaintext.HTMLText(t("[Quiz score: {hint}.]", hint=plaintext.run_hint()))
-        line.add_class("lk-quiz-score")
-        line.add_class(f"lk-bank-{css_id(bank_name)}")
+        line = _score_lines[bank_name] = plaintext.HTMLText(t("[Quiz score: {hint}.]", hint=plaintext.run_hint()),
+                                                            _dom_classes=("lk-quiz-score", f"lk-bank-{css_id(bank_name)}"))
     refresh_score_line(bank_name)
     return line
 
@@ -192,36 +191,33 @@ class QuestionWidget(widgets.VBox):
         self.number: widgets.Text | None = None
         self.positions: list[widgets.Dropdown] = []
 
-        self.prompt = widgets.HTML(prompt_html(question, number))
-        self.prompt.add_class("lk-quiz-prompt")
+        # CSS classes and the first layout are given at creation (_dom_classes=, layout=): each
+        # later add_class or layout change is one more message to the front end.
+        self.prompt = widgets.HTML(prompt_html(question, number), _dom_classes=("lk-quiz-prompt",))
         controls = self._build_controls()
 
         self.check_button = widgets.Button(description=t("Check"), button_style="primary",
-                                           tooltip=t("Check your answer to question {number}", number=number))
-        self.retry_button = widgets.Button(description=t("Try again"), tooltip=t("Clear your answer and try again"))
-        self.show_answer_button = widgets.Button(description=t("Show answer"), tooltip=t("Show the correct answer"))
-        for button, cls in ((self.check_button, "lk-quiz-check"), (self.retry_button, "lk-quiz-retry"),
-                            (self.show_answer_button, "lk-quiz-show-answer")):
-            button.add_class(cls)
+                                           tooltip=t("Check your answer to question {number}", number=number),
+                                           _dom_classes=("lk-quiz-check",))
+        self.retry_button = widgets.Button(description=t("Try again"), tooltip=t("Clear your answer and try again"),
+                                           _dom_classes=("lk-quiz-retry",), layout=widgets.Layout(display=HIDDEN))
+        # hidden until _update_from_attempt says otherwise
+        self.show_answer_button = widgets.Button(description=t("Show answer"), tooltip=t("Show the correct answer"),
+                                                 _dom_classes=("lk-quiz-show-answer",),
+                                                 layout=widgets.Layout(display=HIDDEN))
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.show_answer_button.on_click(lambda _: self.reveal())
 
-        self.feedback = widgets.HTML()
-        self.feedback.add_class("lk-quiz-feedback")
-        self.hint = widgets.HTML()
-        self.hint.add_class("lk-quiz-hint")
-        self.answer = widgets.HTML()
-        self.answer.add_class("lk-quiz-answer")
+        self.feedback = widgets.HTML(_dom_classes=("lk-quiz-feedback",))
+        self.hint = widgets.HTML(_dom_classes=("lk-quiz-hint",))
+        self.answer = widgets.HTML(_dom_classes=("lk-quiz-answer",))
 
         buttons = widgets.HBox([self.check_button, self.retry_button, self.show_answer_button])
         style = widgets.HTML(STYLE, layout=widgets.Layout(display="none"))
         super().__init__([style, self.prompt, controls, buttons, self.feedback, self.hint, self.answer],
-                         layout=widgets.Layout(margin="8px 0 16px 0"))
-        self.add_class("lk-quiz")
-        self.add_class(f"lk-q-{css_id(question.id)}")
-        self.add_class(f"lk-quiz-{question.type}")
-        self.retry_button.layout.display = HIDDEN
+                         layout=widgets.Layout(margin="8px 0 16px 0"),
+                         _dom_classes=("lk-quiz", f"lk-q-{css_id(question.id)}", f"lk-quiz-{question.type}"))
         self._show_saved()
         self._update_from_attempt()
         live_questions(bank.name).append(self)  # (drops the closed ones: no pile-up on re-runs)
@@ -248,8 +244,7 @@ class QuestionWidget(widgets.VBox):
             label = t("Your answer ({unit})", unit=q.unit) if q.unit else t("Your answer")
             self.number = widgets.Text(value="", placeholder=t("a number"), description=label, tooltip=label,
                                        continuous_update=True, style={"description_width": "initial"},
-                                       layout=widgets.Layout(width="22em"))
-            self.number.add_class("lk-quiz-number")
+                                       layout=widgets.Layout(width="22em"), _dom_classes=("lk-quiz-number",))
             return self.number
         if q.type == "ordering":
             n = len(q.items)
@@ -262,8 +257,8 @@ class QuestionWidget(widgets.VBox):
                     layout=widgets.Layout(width="12em", flex="none"))
                 dropdown.item_index = i
                 self.positions.append(dropdown)
-                event = widgets.HTML(text_html(q.items[i]), layout=widgets.Layout(flex="1 1 auto"))
-                event.add_class("lk-quiz-event")
+                event = widgets.HTML(text_html(q.items[i]), layout=widgets.Layout(flex="1 1 auto"),
+                                     _dom_classes=("lk-quiz-event",))
                 rows.append(widgets.HBox([dropdown, event], layout=widgets.Layout(align_items="flex-start")))
             return widgets.VBox(rows)
         raise ValueError(f"question {q.id!r}: unknown type {q.type!r}")
@@ -391,7 +386,6 @@ def quiz_box(bank: Bank, ids: str | Collection[str] | None = None) -> plaintext.
     children = ([widgets.HTML(notice)] if notice else []) + questions
     box = plaintext.Box(children, text=nt("[Quiz, {n} question: {hint}.]", "[Quiz, {n} questions: {hint}.]", n,
                                           hint=plaintext.run_hint()),
-                        preview=preview.quiz_html(bank, [q.question for q in questions], numbers))
-    box.add_class("lk-quiz-bank")
-    box.add_class(f"lk-bank-{css_id(bank.name)}")
+                        preview=preview.quiz_html(bank, [q.question for q in questions], numbers),
+                        _dom_classes=("lk-quiz-bank", f"lk-bank-{css_id(bank.name)}"))
     return box
