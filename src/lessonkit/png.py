@@ -22,9 +22,13 @@ COLOURS = 256
 def smaller(png: bytes) -> bytes:
     """The same picture as a palette PNG (or the input, if that is not smaller)."""
     with Image.open(io.BytesIO(png)) as im:
-        rgb = im.convert("RGB")
+        out = palette_png(im.convert("RGB"))
+    return out if len(out) < len(png) else png
+
+
+def palette_png(rgb: Image.Image) -> bytes:
+    """An RGB picture as the palette PNG that smaller() makes."""
     quantised = rgb.quantize(colors=COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buf = io.BytesIO()
     quantised.save(buf, format="PNG", compress_level=6)
-    out = buf.getvalue()
-    return out if len(out) < len(png) else png
+    return buf.getvalue()

@@ -50,6 +50,26 @@ class Chart:
                              pil_kwargs={"compress_level": compress_level})
         return buf.getvalue()
 
+    def _palette_png(self) -> bytes:
+        """smaller(self.png()) without a PNG in between: the palette PNG is made from the drawn
+        pixels (savefig's "raw" RGBA: the same pixels as its PNG), not from an encoded and
+        decoded PNG."""
+        from PIL import Image
+
+        from lessonkit.png import palette_png, smaller
+
+        buf = io.BytesIO()
+        with matplotlib.rc_context(style.HOUSE_RC):
+            self.fig.savefig(buf, format="raw", dpi=style.DPI, facecolor="white")
+        raw = buf.getvalue()
+        width, height = (int(x * style.DPI) for x in self.fig.get_size_inches())
+        if len(raw) != 4 * width * height:  # not the size expected: take the way through a PNG
+            return smaller(self._render(compress_level=0))
+        out = palette_png(Image.frombuffer("RGBA", (width, height), raw, "raw", "RGBA", 0, 1).convert("RGB"))
+        # smaller() keeps its input PNG when that is smaller; an uncompressed one has at least
+        # height * (4 * width + 1) bytes, so below that the answer is the same without making it
+        return out if len(out) < height * (4 * width + 1) else smaller(self._render(compress_level=0))
+
     def save(self, path: str | Path) -> Path:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,9 +93,7 @@ class Chart:
         from lessonkit import history
         from lessonkit.png import smaller
 
-        # the picture is re-encoded as a palette PNG anyway: render it uncompressed (level 0 gives
-        # the same pixels, so the same stored bytes, without compressing twice)
-        png = smaller(self._png or self._render(compress_level=0))
+        png = smaller(self._png) if self._png is not None else self._palette_png()
         width = int(self.fig.get_figwidth() * style.DPI)
         # The <img> carries the text alternative as its alt attribute (for screen readers and
         # the HTML export). The picture is stored once, in the HTML (a second copy as image/png
