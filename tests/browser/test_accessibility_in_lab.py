@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 import axe
+import edition
 from lessonkit import manifest
 
 CONTENT = [".jp-Notebook .jp-MarkdownOutput", ".jp-Notebook .jp-OutputArea"]
@@ -18,7 +19,7 @@ CONTENT = [".jp-Notebook .jp-MarkdownOutput", ".jp-Notebook .jp-OutputArea"]
 
 @pytest.mark.parametrize("stem", manifest.ids())
 def test_lesson_content_has_no_serious_axe_violation(stem, open_notebook, axe_ready):
-    lab = open_notebook(f"{stem}.ipynb")
+    lab = open_notebook(edition.notebook_path(stem))
     lab.wait_widgets_settled()
     before = axe.serious_violations(lab.page, include=CONTENT)
     assert before == [], f"{stem}, opened before running:\n{axe.describe(before)}"
