@@ -7,7 +7,11 @@ from lessonkit.model import captions, codes, vietnam
 from lessonkit.paths import project_root
 
 GERMAN = {"events": ["label", "event"], "un_resolutions": ["short_title"], "partnership_levels": ["label"],
-          "sanctions_events": ["event"], "countries": ["short_name"]}
+          "sanctions_events": ["event"], "countries": ["short_name"],
+          "claims": ["explanation"], "transfers": ["item", "description", "unit"],
+          "cam_ranh": ["user", "arrangement", "description"], "vietnam_misc": ["description", "unit"],
+          "vietnam_doctrine": ["principle"]}
+GERMAN["events"] = GERMAN["events"] + ["place"]
 
 
 @pytest.mark.parametrize("name", sorted(GERMAN))

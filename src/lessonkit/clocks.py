@@ -257,7 +257,7 @@ def timeline(rows: pd.DataFrame, reader: str | None = "Europe/Vienna") -> pd.Dat
             heading("local date"): day_label(day),
             heading("local time"): f"{m:%H:%M}" if m else "",
             heading("time zone"): f"{label(str(row['tz']))} ({offset_label(m or day.replace(hour=12, tzinfo=zone(str(row['tz']))))})",
-            heading("place"): row["place"],
+            heading("place"): i18n.cell(row, "place"),
             heading("what happened"): i18n.cell(row, "event"),
             heading("how sure"): row["confidence"],
         }

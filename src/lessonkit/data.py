@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lessonkit import textfile, validate
+from lessonkit import i18n, textfile, validate
 from lessonkit.text import MONTHS, format_date, is_blank, shorten  # noqa: F401 (part of data's API)
 from lessonkit.paths import data_dir
 from lessonkit.validate import DataError, Problem
@@ -249,7 +249,18 @@ def load(name: str, folder: Path | None = None) -> pd.DataFrame:
         if problems:
             raise DataError(problems)
         _cache[key] = _to_frame(read_rows(name, folder)[1], res["schema"]["fields"])
-    return _cache[key].copy()
+    return in_language(_cache[key].copy(), res["schema"]["fields"])
+
+
+def in_language(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
+    """In German, a column whose schema field says `"shown_in_german": "<col>_de"` holds that German
+    text, so the lessons' own tables show German. Columns that code compares with a value (`item`,
+    `topic`, `confidence`) never say so: they keep their English values in both editions."""
+    if i18n.current() == "de":
+        for f in fields:
+            if f.get("shown_in_german"):
+                frame[f["name"]] = frame[f["shown_in_german"]]
+    return frame
 
 
 def cited_source_ids(name: str) -> list[str]:

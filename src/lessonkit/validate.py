@@ -138,11 +138,14 @@ def check_cells(file: str, rows: list[dict], fields: list[dict]) -> list[Problem
 
 
 def check_translations(file: str, rows: list[dict], fields: list[dict]) -> list[Problem]:
-    """A German column <col>_de (next to <col> or <col>_en) is filled wherever the English one is."""
+    """A German column <col>_de (next to <col> or <col>_en) is filled wherever the English one is;
+    a field's `shown_in_german` names a column of the table."""
     names = {f["name"] for f in fields}
     pairs = [(n[:-3] if n[:-3] in names else n[:-3] + "_en", n) for n in names
              if n.endswith("_de") and (n[:-3] in names or n[:-3] + "_en" in names)]
-    problems = []
+    problems = [Problem(file, None, "translation", f"{f['name']} is shown_in_german as {f['shown_in_german']!r}, "
+                        "which is not a column of this table", f["name"])
+                for f in fields if f.get("shown_in_german") and f["shown_in_german"] not in names]
     for i, row in enumerate(rows, start=1):
         for english, german in sorted(pairs):
             if not is_empty(row.get(english, "")) and is_empty(row.get(german, "")):
