@@ -71,6 +71,16 @@ def display_names(short: bool = False) -> dict[str, str]:
     return dict(zip(countries["iso3"], countries[col]))
 
 
+def by_code():
+    """A pandas Series iso3 -> the name a lesson prints: name_en in English; in German short_name_de,
+    the German edition's text name (Nordkorea, not ISO's "Korea, Demokratische Volksrepublik").
+    `names = countrynames.by_code()` gives `names["VNM"]` and `codes.map(names)` in either edition."""
+    import pandas as pd
+
+    shown = display_names(short=i18n.current() == "de")
+    return pd.Series(shown, name="name").rename_axis("iso3")
+
+
 def _known(iso3: str) -> str:
     code = str(iso3).strip().upper()
     if code not in set(data.load("countries")["iso3"]):

@@ -1,0 +1,106 @@
+"""German data texts in the lessons' own tables: validated, put in place by data.load, in the
+stored German lessons."""
+
+import html
+import json
+import re
+
+import pytest
+
+from lessonkit import countrynames, data, i18n, validate
+from lessonkit.paths import project_root
+
+# The German columns issue 20 added for what students read (table -> English columns).
+COLUMNS = [("events", "place"), ("claims", "explanation"), ("transfers", "item"), ("transfers", "description"),
+           ("transfers", "unit"), ("cam_ranh", "user"), ("cam_ranh", "arrangement"), ("cam_ranh", "description"),
+           ("vietnam_misc", "description"), ("vietnam_misc", "unit"), ("vietnam_doctrine", "principle")]
+
+
+@pytest.mark.parametrize("name, col", COLUMNS)
+def test_an_empty_german_cell_is_an_error_naming_file_row_and_column(name, col):
+    _, rows = data.read_rows(name)
+    fields = data.resource(name)["schema"]["fields"]
+    assert f"{col}_de" in [f["name"] for f in fields], f"{name}.{col}_de is not declared"
+    assert validate.check_translations(f"{name}.csv", rows, fields) == []
+    at = next(i for i, r in enumerate(rows) if r[col].strip())
+    broken = [dict(r) for r in rows]
+    broken[at][f"{col}_de"] = "  "
+    problems = validate.check_translations(f"{name}.csv", broken, fields)
+    assert [(p.row, p.column) for p in problems] == [(at + 1, f"{col}_de")]
+    assert str(problems[0]) == (f"{name}.csv, row {at + 1} (line {at + 2}): {col}_de is empty where {col} is not "
+                                "[translation]")
+
+
+def test_shown_in_german_must_name_a_column():
+    fields = [{"name": "description", "shown_in_german": "descripton_de"}, {"name": "description_de"}]
+    problems = validate.check_translations("x.csv", [{"description": "A", "description_de": "B"}], fields)
+    assert [str(p) for p in problems] == ["x.csv: description is shown_in_german as 'descripton_de', which is not "
+                                          "a column of this table [translation]"]
+
+
+def test_in_german_the_shown_columns_hold_the_german_text(monkeypatch):
+    english = data.load("cam_ranh")
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    german = data.load("cam_ranh")
+    for col in ("user", "arrangement", "description"):
+        assert german[col].tolist() == english[f"{col}_de"].tolist()
+    assert german.loc[0, "user"] == "USA" and english.loc[0, "user"] == "United States"
+    # a column code filters on keeps its English values: transfers.item == "ballistic missiles"
+    transfers = data.load("transfers")
+    assert (transfers.item == "ballistic missiles").sum() == 7
+    assert transfers.description.iloc[0].startswith("Container mit Militärausrüstung")
+    assert data.load("sanctions_events").event.iloc[0].startswith("Russland legt sein Veto")
+
+
+def test_country_names_by_code_follow_the_language(monkeypatch):
+    monkeypatch.setattr(i18n, "_chosen", "en")
+    assert countrynames.by_code()[["PRK", "VNM"]].tolist() == ["North Korea", "Vietnam"]
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    names = countrynames.by_code()
+    assert names[["PRK", "RUS", "USA"]].tolist() == ["Nordkorea", "Russland", "USA"]
+    assert names.index.name == "iso3" and len(names) == 193
+
+
+def _outputs(notebook: str, cell_id: str) -> str:
+    nb = json.loads((project_root() / "notebooks" / "de" / notebook).read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c.get("id") == cell_id)
+    parts = []
+    for out in cell.get("outputs", []):
+        for value in (out.get("data", {}).get("text/html"), out.get("text")):
+            if value:
+                parts.append("".join(value))
+    return html.unescape(re.sub(r"<[^>]+>", " ", " ".join(parts)))
+
+
+# (German lesson, cell id, table, column, rows shown: a pandas query on the English table)
+SHOWN = [
+    ("01_kontext.ipynb", "l1-008", "events", "place", "date >= '2024-06-18' and date <= '2024-06-20'"),
+    ("01_kontext.ipynb", "l1-049", "claims", "explanation", "verdict != 'consistent'"),
+    ("02_waffenstroeme.ipynb", "00d30037", "sanctions_events", "event", "index == index"),
+    ("02_waffenstroeme.ipynb", "9aca6701", "transfers", "description", "from_iso3 == 'KOR'"),
+    ("02_waffenstroeme.ipynb", "aff1d4f9", "transfers", "description", "to_iso3 == 'VNM'"),
+    ("02_waffenstroeme.ipynb", "92dd7b5d", "transfers", "unit", "item == 'oil'"),
+    ("03_vietnams_balanceakt.ipynb", "cd7f6d60", "vietnam_doctrine", "principle", "index == index"),
+    ("03_vietnams_balanceakt.ipynb", "6eb141ef", "cam_ranh", "description", "index == index"),
+    ("03_vietnams_balanceakt.ipynb", "6eb141ef", "cam_ranh", "user", "index == index"),
+    ("03_vietnams_balanceakt.ipynb", "4c0f4f7a", "vietnam_misc", "description",
+     "topic in ['intelligence', 'transnational repression']"),
+    ("03_vietnams_balanceakt.ipynb", "8d47491c", "vietnam_misc", "description", "topic == 'tourism'"),
+]
+
+
+@pytest.mark.parametrize("notebook, cell_id, name, col, rows", SHOWN)
+def test_the_german_lessons_show_the_german_text(notebook, cell_id, name, col, rows):
+    shown = _outputs(notebook, cell_id)
+    frame = data.load(name).query(rows)
+    assert len(frame)
+    for en, de in zip(frame[col], frame[f"{col}_de"]):
+        assert de in shown, f"{notebook} {cell_id}: no {name}.{col}_de {de!r}"
+        if en != de and len(en) > 12:  # short words ("Vietnam", "lease") may stand elsewhere in the table
+            assert en not in shown, f"{notebook} {cell_id}: English {name}.{col} {en!r}"
+
+
+def test_lesson_3_prints_german_country_names():
+    shown = _outputs("03_vietnams_balanceakt.ipynb", "97668e13")
+    assert "Nordkorea" in shown and "Russland" in shown
+    assert "North Korea" not in shown and "Russian Federation" not in shown
