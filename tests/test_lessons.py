@@ -183,6 +183,7 @@ def test_every_number_in_the_prose_is_in_data(stem):
         values |= v
         texts.append(t)
     text = " ".join(texts)
+    lang = lesson(stem).language
     cells = notebook(stem).cells[1:]  # the header's numbers are the lesson's own time plan
     for cell in cells:
         if cell.cell_type != "markdown":
@@ -190,5 +191,5 @@ def test_every_number_in_the_prose_is_in_data(stem):
         for line in cell.source.splitlines():
             if line.startswith(("> ", "#")) or re.match(r"\d\. ", line.strip()):
                 continue
-            for value in numbers_in(re.sub(r"`[^`]*`", "", line), lesson(stem).language):
+            for value in numbers_in(re.sub(r"`[^`]*`", "", line), lang):
                 assert in_table(value, values, text), f"{stem}: {value:g} is not in data/: {line}"
