@@ -60,6 +60,7 @@ SLOW_TESTS = {
     "tests/test_charts_timeline.py::test_what_followed_on_the_real_data",
     "tests/test_charts_timeline.py::test_the_trip_on_the_real_data",
     "tests/test_answer_key.py::test_command_line",
+    "tests/test_translations_build.py::test_the_german_answer_key_is_generated_from_the_overlays_and_the_german_lessons",
     "tests/test_presave.py::test_execute_stores_no_widget_state_and_is_stable",  # runs make execute
     "tests/test_quiz_lifecycle.py::test_summary_to_hand_in",
     "tests/test_exercises_in_kernel.py",  # a whole file: real kernels
