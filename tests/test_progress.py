@@ -94,3 +94,23 @@ def test_lesson_ids_cannot_leave_the_folder():
     for bad in ("../x", "a/b", ".hidden", ""):
         with pytest.raises(ValueError):
             progress.path(bad)
+
+
+def test_each_edition_keeps_its_own_file_and_english_keeps_its_name(monkeypatch):
+    from lessonkit import i18n
+
+    monkeypatch.setattr(i18n, "_chosen", "en")
+    progress.record_quiz("01_context", "q1", {"answer": "English option"})
+    progress.record_task("01_context", "t1", True)
+    assert progress.path("01_context").name == "01_context.json"  # existing English progress stays found
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    assert progress.path("01_context").name == "01_context.de.json"
+    assert progress.load("01_context").quiz == {} and progress.load("01_context").tasks == {}
+    progress.record_quiz("01_context", "q1", {"answer": "deutsche Antwort"})
+    progress.clear("01_context")  # "Einheit neu beginnen" forgets the German edition only
+    assert not progress.path("01_context").exists()
+    monkeypatch.setattr(i18n, "_chosen", "en")
+    english = progress.load("01_context")
+    assert english.quiz["q1"]["answer"] == "English option" and english.tasks["t1"]["ok"] is True
+    assert sorted(os.listdir(progress.folder())) == ["01_context.json"]
+    assert progress.path("01_context", "de").name == "01_context.de.json"

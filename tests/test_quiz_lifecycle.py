@@ -280,3 +280,23 @@ def test_progress_file_is_small():
     q.check_button.click()
     assert progress.path(BANK).stat().st_size < 2000
     json.loads(progress.path(BANK).read_text(encoding="utf-8"))
+
+
+def test_the_german_edition_does_not_see_the_english_answers(monkeypatch):
+    from lessonkit import i18n
+
+    monkeypatch.setattr(i18n, "_chosen", "en")
+    q = question("first-stop")
+    q.choice.value = 0
+    q.check_button.click()
+    forget_kernel_state()
+    monkeypatch.setattr(i18n, "_chosen", "de")  # the same bank, opened in the German lesson
+    de = question("first-stop")
+    assert de.choice.value is None and de.attempt.tries == 0 and "Richtig" not in de.feedback.value
+    de.choice.value = 1
+    de.check_button.click()
+    assert progress.load(BANK).quiz["first-stop"]["answer"] == 1
+    forget_kernel_state()
+    monkeypatch.setattr(i18n, "_chosen", "en")
+    back = question("first-stop")
+    assert back.choice.value == 0 and "Correct —" in back.feedback.value and back.attempt.tries == 1

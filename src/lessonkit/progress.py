@@ -3,7 +3,12 @@
 Pure Python (no widgets). One small JSON file per student and lesson, written at once after
 every check, so a restart, a reopened notebook or another day on a hub finds it again:
 
-    <Jupyter data folder>/lessonkit/progress/<lesson id>.json
+    <Jupyter data folder>/lessonkit/progress/<lesson id>.json       (English)
+    <Jupyter data folder>/lessonkit/progress/<lesson id>.<lang>.json  (another edition, e.g. .de)
+
+Each edition keeps its own file: a German lesson shares its quiz bank (and lesson id) with its
+English source, but a student working in both sees only that edition's answers and score (the
+German texts differ, so an English answer would not match them). English keeps the plain name.
 
 The Jupyter data folder (`jupyter --data-dir`, e.g. ~/.local/share/jupyter) belongs to the
 user, not to the lesson folder: every student on a hub has their own, it is never inside the
@@ -31,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from pathlib import Path
 
+from lessonkit import i18n
 from lessonkit.i18n import N_
 
 FORMAT = "lessonkit-progress"
@@ -65,10 +71,17 @@ def folder() -> Path:
     return Path(jupyter_data_dir()) / "lessonkit" / "progress"
 
 
-def path(lesson_id: str) -> Path:
+def path(lesson_id: str, lang: str | None = None) -> Path:
+    """The lesson's file for the edition `lang` (default: the language in use)."""
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", lesson_id) or lesson_id.startswith("."):
         raise ValueError(f"lesson id {lesson_id!r}: use letters, digits, '_', '-' or '.'")
-    return folder() / f"{lesson_id}.json"
+    return folder() / file_name(lesson_id, lang)
+
+
+def file_name(lesson_id: str, lang: str | None = None) -> str:
+    """'01_context.json' for English, '01_context.de.json' for the German edition."""
+    lang = lang or i18n.current()
+    return f"{lesson_id}.json" if lang == "en" else f"{lesson_id}.{lang}.json"
 
 
 def load(lesson_id: str) -> Progress:

@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from lessonkit import manifest
+from lessonkit import manifest, progress
 from lessonkit.quiz import bank as bank_mod
 from lessonkit.quiz import overlay
 from lessonkit.quiz.preview import RUN_FOR_SCORE, RUN_TO_ANSWER
@@ -43,8 +43,10 @@ def notebook_path(stem: str) -> str:
 
 
 def progress_name(stem: str) -> str:
-    """Progress is kept per English lesson id (the bank): a German lesson shares its source's file."""
-    return lesson(stem).source or stem
+    """The progress file's stem: the English lesson id (the bank), with the edition's language for a
+    German lesson ("01_context.de"): each edition keeps its own file (lessonkit.progress.file_name)."""
+    x = lesson(stem)
+    return progress.file_name(x.source or stem, x.language).removesuffix(".json")
 
 
 def _option_text(stem: str, qid: str, english: str) -> str:
