@@ -25,6 +25,9 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CHAR_EM = 0.54
 BOLD_SCALE = 0.60 / 0.54
 LINE_EM = 1.3  # line height, in em
+# German text averages wider glyphs (capitalised nouns, ä/ö/ü/ß, more m and w): its estimate is
+# wider, so a wrapped German subtitle does not run off the picture's edge.
+CHAR_EM_DE = 0.58
 
 
 def is_blank(value) -> bool:
@@ -212,7 +215,7 @@ def number(value: float, unit: str = "") -> str:
 
 def char_width(fontsize: float, bold: bool = False) -> float:
     """The width of an average character at fontsize points, in inches."""
-    return fontsize * CHAR_EM * (BOLD_SCALE if bold else 1.0) / 72
+    return fontsize * (CHAR_EM_DE if german() else CHAR_EM) * (BOLD_SCALE if bold else 1.0) / 72
 
 
 def text_width(text: str, fontsize: float, bold: bool = False) -> float:

@@ -12,7 +12,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from lessonkit.text import char_width
+from lessonkit import i18n
+from lessonkit.i18n import N_, nt, t
+from lessonkit.text import char_width, grouped, month_name
 from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
@@ -22,15 +24,17 @@ from lessonkit.model import layout as label_layout
 from lessonkit.model import codes as code_model
 
 QUALIFIER_COLUMN = {"shells": "qualifier", "containers": "containers_qualifier"}
-QUALIFIER_WORDS = {"more than": "over", "over": "over", "at least": "at least", "about": "about",
-                   "around": "about", "approximately": "about", "up to": "up to", "nearly": "nearly",
-                   "almost": "nearly", "exact": ""}
+QUALIFIER_WORDS = {"more than": N_("over"), "over": N_("over"), "at least": N_("at least"), "about": N_("about"),
+                   "around": N_("about"), "approximately": N_("about"), "up to": N_("up to"), "nearly": N_("nearly"),
+                   "almost": N_("nearly"), "as many as": N_("as many as"), "exact": ""}  # English; t() shows them
+UNIT_WORDS = {"shells": N_("shells"), "containers": N_("containers")}
 
 
 def qualified(value: float, qualifier, unit: str = "") -> str:
     """(1000000, 'more than', 'shells') -> 'over 1 million shells'."""
     word = "" if captions.is_blank(qualifier) else QUALIFIER_WORDS.get(str(qualifier).strip().lower(), str(qualifier).strip())
-    return f"{word} {captions.number(value, unit)}".strip()
+    word = t(word) if word else word
+    return f"{word} {captions.number(value, t(UNIT_WORDS[unit]) if unit in UNIT_WORDS else unit)}".strip()
 
 
 ESTIMATOR_STYLE = {  # South Korean estimates: filled dots; multilateral ones: hollow diamonds
@@ -46,7 +50,7 @@ def _point_text(r: pd.Series, col: str, tags: dict[str, str], unit: str = "") ->
     if col == "shells" and not captions.is_blank(r.get("shells_basis")):
         only = WINDOW_ONLY.search(str(r["shells_basis"]))
         if only:
-            text += f" ({only.group(0)})"
+            text += " (" + t("{year} only", year=only.group(1)) + ")"
     tag = tags.get(r.get("announced_by"))
     return f"{tag}: {text}" if tag else text
 
@@ -90,7 +94,7 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
         ax = fig.add_axes((0.1, bottom, 0.8, panel_h / height))
         style.style_axes(ax, grid="y")
         part = series[series[col].notna()]
-        scale, unit = (1e6, "million") if col == "shells" and part[col].max() >= 1e6 else (1, "")
+        scale, unit = (1e6, t("million")) if col == "shells" and part[col].max() >= 1e6 else (1, "")
         color = style.SERIES_COLORS[i]
         for kind in kinds:
             pts = part[part["estimator"] == kind]
@@ -109,15 +113,15 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
                         arrowprops=dict(arrowstyle="-", color=style.GREY, lw=0.6, shrinkA=0, shrinkB=4) if slot else None)
         ax.set_ylim(0, part[col].max() / scale * (1.3 + 0.22 * max(slots)))
         ax.set_xlim(x0, x1)
-        label = {"shells": "Shells", "containers": "Containers"}[col]
+        label = {"shells": t("Shells"), "containers": t("Containers")}[col]
         ax.set_ylabel(f"{label}\n({unit})" if unit else label, fontsize=style.FONT["small"])
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
         ax.xaxis.set_major_formatter(FuncFormatter(_month_tick))
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, pos: f"{v:,.0f}"))  # 10,000 not 10000
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, pos: grouped(v)))  # 10,000 not 10000 (German 10.000)
         if i < len(panels) - 1:
             ax.tick_params(labelbottom=False)
     if legend_in:
-        names = {"south_korea": "South Korean government estimate",
+        names = {"south_korea": t("South Korean government estimate"),
                  "multilateral": "; ".join(dict.fromkeys(
                      f"{tags[a]}: {label}" if tags[a] != label else label for a, label in others.items()))}
         # the marker's shape says who estimated; its colours are those of the panels (as on the points)
@@ -136,7 +140,8 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
 def _month_tick(x: float, pos: int | None = None) -> str:
     """'Sep' under a tick, with the year under the first tick and under January."""
     d = mdates.num2date(x)
-    return d.strftime("%b\n%Y") if pos == 0 or d.month == 1 else d.strftime("%b")
+    month = month_name(d.month)  # 'Sep' (German 'Sep.')
+    return f"{month}\n{d.year}" if pos == 0 or d.month == 1 else month
 
 
 def _windows(series: pd.DataFrame) -> tuple[list[str], int]:
@@ -149,20 +154,24 @@ def _windows(series: pd.DataFrame) -> tuple[list[str], int]:
 
 
 def _seoul_subtitle(series: pd.DataFrame) -> str:
-    text = ("Estimates of North Korean munitions shipped to Russia, by date of announcement; a missing point "
-            "means that announcement gave no figure for it.")
+    text = t("Estimates of North Korean munitions shipped to Russia, by date of announcement; a missing point "
+             "means that announcement gave no figure for it.")
     windows, unstated = _windows(series)
     if len(windows) > 1:
-        text += (f" They count from different start dates ({windows[0]} to {windows[-1]}"
-                 + (f"; {unstated} not stated" if unstated else "") + "), so the points are not joined.")
+        text += " " + t("They count from different start dates ({first} to {last}{unstated}), so the points are not joined.",
+                        first=windows[0], last=windows[-1],
+                        unstated=t("; {n} not stated", n=unstated) if unstated else "")
     else:
-        text += " Each point is a separate estimate; the points are not joined."
+        text += " " + t("Each point is a separate estimate; the points are not joined.")
     if "shells_from_capacity" in series.columns:
         basis = series.loc[series["shells"].notna(), "shells_from_capacity"]
         capacity = int(basis.fillna(False).astype(bool).sum())
         if capacity:
-            how_many = "All" if capacity == len(basis) else "Most" if capacity > len(basis) / 2 else "Some"
-            text += f" {how_many} shell figures convert container capacity into shells; they are not counts."
+            text += " " + (t("All shell figures convert container capacity into shells; they are not counts.")
+                           if capacity == len(basis) else
+                           t("Most shell figures convert container capacity into shells; they are not counts.")
+                           if capacity > len(basis) / 2 else
+                           t("Some shell figures convert container capacity into shells; they are not counts."))
     return text
 
 
@@ -173,35 +182,39 @@ def _seoul_words(series: pd.DataFrame, panels: list[str], tags: dict[str, str] |
     col = panels[0]
     part = series[series[col].notna()]
     kinds = set(part["estimator"])
-    who = "South Korean" if kinds == {"south_korea"} else (
-        "South Korean and allied" if "south_korea" in kinds else "Allied")
-    what = f"{who} estimates of North Korean {col} sent to Russia"
+    who = t("South Korean") if kinds == {"south_korea"} else (
+        t("South Korean and allied") if "south_korea" in kinds else t("Allied"))
+    things = t(UNIT_WORDS[col])
+    what = t("{who} estimates of North Korean {things} sent to Russia", who=who, things=things)
     values = part[col].tolist()
     if len(values) == 1:
         r = part.iloc[0]
-        finding = f"{who} estimate of North Korean {col} sent to Russia: {_point_text(r, col, {})} " \
-                  f"({captions.format_date(r['announced'])})"
+        finding = t("{who} estimate of North Korean {things} sent to Russia: {value} ({date})", who=who, things=things,
+                    value=_point_text(r, col, {}), date=captions.format_date(r["announced"]))
     elif all(b > a for a, b in zip(values, values[1:])):
-        finding = f"{what} grew with each announcement"
+        finding = t("{what} grew with each announcement", what=what)
     elif all(b < a for a, b in zip(values, values[1:])):
-        finding = f"{what} fell with each announcement"
+        finding = t("{what} fell with each announcement", what=what)
     elif values[-1] > values[0]:
-        finding = f"{what} rose overall, though not with every announcement"
+        finding = t("{what} rose overall, though not with every announcement", what=what)
     elif values[-1] < values[0]:
-        finding = f"{what} fell overall, though not with every announcement"
+        finding = t("{what} fell overall, though not with every announcement", what=what)
     else:
-        finding = f"{what} varied between announcements"
+        finding = t("{what} varied between announcements", what=what)
     windows, _ = _windows(part)
     if len(windows) > 1:
-        finding += " \u2013 counted over different periods"
+        finding += t(" \u2013 counted over different periods")
     points = []
     for _, r in series.iterrows():
         bits = [_point_text(r, c, {}, c) for c in ("shells", "containers") if pd.notna(r[c])]
-        by = "" if captions.is_blank(r.get("announced_by")) else f" ({r['announced_by']})"
-        points.append(f"{captions.format_date(r['announced'])}{by}: {' and '.join(bits) or 'no figure'}")
+        by = "" if captions.is_blank(r.get("announced_by")) else f" ({i18n.cell(r, 'announced_by')})"
+        points.append(f"{captions.format_date(r['announced'])}{by}: {t(' and ').join(bits) or t('no figure')}")
     n_other = int((series["estimator"] != "south_korea").sum())
-    whose = "South Korean" if not n_other else f"{len(series) - n_other} South Korean and {n_other} multilateral"
-    alt = f"Dot chart of {whose} estimates over time, not one series: " + "; ".join(points)
+    if not n_other:
+        alt = t("Dot chart of South Korean estimates over time, not one series: {points}", points="; ".join(points))
+    else:
+        alt = t("Dot chart of {k} South Korean and {m} multilateral estimates over time, not one series: {points}",
+                k=len(series) - n_other, m=n_other, points="; ".join(points))
     return finding, alt
 
 
@@ -236,13 +249,14 @@ def vietnam_arms_imports(
     if shares.empty:
         raise ValueError("No sourced value in vietnam_arms_imports for this measure and these periods.")
     names = code_model.name_map(countries, [c for c in shares.columns if c != arms_model.OTHER_SUPPLIERS])
-    if "supplier_name" in df.columns:  # codes the countries table lacks
+    if "supplier_name" in df.columns:  # codes the countries table lacks (German "USA" is a name, not a gap)
+        known = set(countries["iso3"])
         for code, name in zip(df["supplier_iso3"], df["supplier_name"]):
-            if code in names and names[code] == code and not captions.is_blank(name):
+            if code in names and code not in known and not captions.is_blank(name):
                 names[code] = str(name)
-    names[arms_model.OTHER_SUPPLIERS] = "other suppliers"
+    names[arms_model.OTHER_SUPPLIERS] = t("other suppliers")
     pct = value == "share_pct"
-    unit = "%" if pct else " TIV m"
+    unit = _unit(pct)
     inventory = measure == "inventory"
     title = _arms_title(shares, names, pct, inventory)
     used = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
@@ -256,7 +270,7 @@ def vietnam_arms_imports(
     # the legend sits to the right of the bars, in stacking order, so it never meets the axis label
     handles = [Patch(facecolor=colors[sup], label=names[sup]) for sup in suppliers]
     if unlisted:
-        handles.append(Patch(facecolor="white", edgecolor=style.GREY, hatch="///", label="not itemised"))
+        handles.append(Patch(facecolor="white", edgecolor=style.GREY, hatch="///", label=t("not itemised")))
     longest = max(len(h.get_label()) for h in handles)
     legend_in = 0.55 + longest * char_width(style.FONT["small"])
     left_in, bar_h = 1.1, 0.6
@@ -287,34 +301,34 @@ def vietnam_arms_imports(
     ax.set_ylim(len(periods_shown) - 0.5, -0.5)
     if pct:
         ax.set_xlim(0, 100)
-        ax.set_xlabel("Share of the weapons Vietnam holds (%)" if inventory else
-                      "Share of Vietnam's arms imports in the period (%)")
+        ax.set_xlabel(t("Share of the weapons Vietnam holds (%)") if inventory else
+                      t("Share of Vietnam's arms imports in the period (%)"))
     else:
-        ax.set_xlabel("SIPRI trend-indicator value (TIV, million)")
+        ax.set_xlabel(t("SIPRI trend-indicator value (TIV, million)"))
     legend = fig.legend(handles=handles, loc="upper left", frameon=False, fontsize=style.FONT["small"],
                         handlelength=1.2, bbox_to_anchor=(1 - (legend_in - 0.1) / style.WIDTH, (0.5 + plot_h) / height),
                         borderaxespad=0.0)
     legend.set_gid("legend-suppliers")
-    subtitle = ("Each supplier's share of Vietnam's arms imports per period (SIPRI trend-indicator values: a "
-                "volume index, not money), where a source gives it." if pct else
-                "Arms deliveries to Vietnam per period, where a source gives them.")
+    subtitle = (t("Each supplier's share of Vietnam's arms imports per period (SIPRI trend-indicator values: a "
+                  "volume index, not money), where a source gives it.") if pct else
+                t("Arms deliveries to Vietnam per period, where a source gives them."))
     if inventory:
-        subtitle = ("Share of the weapons Vietnam holds (its inventory, including Soviet-era equipment), not of "
-                    "imports in a period: do not compare with the SIPRI import shares.")
+        subtitle = t("Share of the weapons Vietnam holds (its inventory, including Soviet-era equipment), not of "
+                     "imports in a period: do not compare with the SIPRI import shares.")
     measure_rows = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
     longer = sorted({label for label in (arms_model.period_label(a, b) for a, b in
                                          zip(measure_rows["period_start"], measure_rows["period_end"]))
                      if _span(label) > arms_model.SIPRI_PERIOD_YEARS} - set(periods_shown))
     if {_span(p) for p in periods_shown} == {arms_model.SIPRI_PERIOD_YEARS}:
-        subtitle += " SIPRI's standard five-year periods" + (
-            f" (the {', '.join(longer)} total is left out)." if longer else ".")
+        subtitle += " " + (t("SIPRI's standard five-year periods (the {periods} total is left out).",
+                             periods=", ".join(longer)) if longer else t("SIPRI's standard five-year periods."))
     if arms_model.periods_overlap(periods_shown):
-        subtitle += " The periods overlap: each bar is a separate window, not a sequence."
+        subtitle += " " + t("The periods overlap: each bar is a separate window, not a sequence.")
     style.finish(fig, title, src_line, subtitle)
     parts = [f"{p}: " + ", ".join(f"{names[sup]} {captions.number(shares.at[p, sup])}{unit}" for sup in suppliers
                                     if pd.notna(shares.at[p, sup])) for p in periods_shown]
-    alt = ("Bar chart of the origin of Vietnam's weapons inventory: " if inventory else
-           "Bar chart of Vietnam's arms imports by supplier: ") + "; ".join(parts)
+    alt = (t("Bar chart of the origin of Vietnam's weapons inventory: {parts}", parts="; ".join(parts)) if inventory
+           else t("Bar chart of Vietnam's arms imports by supplier: {parts}", parts="; ".join(parts)))
     data = shares.reset_index().melt(id_vars="period", var_name="supplier", value_name=value).dropna()
     data["name"] = data["supplier"].map(names)
     return build.chart("vietnam_arms_imports", fig, title, subtitle, src_line, alt, data.reset_index(drop=True), sources, ids)
@@ -332,12 +346,12 @@ def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventor
     """The first and last value of the top supplier of the first period, over the periods of
     the usual length (e.g. SIPRI's five-year windows), else the top supplier of the last period. inventory: the values are
     shares of the weapons Vietnam holds, not of imports."""
-    unit = "%" if pct else " TIV m"
+    unit = _unit(pct)
     if inventory:
         last = shares.index[-1]
         row = shares.loc[last].dropna().sort_values(ascending=False)
-        return (f"An estimated {captions.number(row.iloc[0])}% of Vietnam's arsenal was supplied by "
-                f"{names[row.index[0]]} ({last})")
+        return t("An estimated {share} of Vietnam's arsenal was supplied by {name} ({period})",
+                 share=captions.number(row.iloc[0]) + _unit(True), name=names[row.index[0]], period=last)
     spans = pd.Series({p: _span(p) for p in shares.index})
     usual = spans.mode().iloc[0] if len(spans) else 0
     comparable = shares.loc[spans[spans == usual].index]
@@ -346,18 +360,30 @@ def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventor
     if lead is not None and comparable[lead].notna().sum() >= 2:
         values = comparable[lead].dropna()
         p1, p2, v1, v2 = values.index[0], values.index[-1], values.iloc[0], values.iloc[-1]
-        what = (f"{names[lead]}'s share of Vietnam's arms imports" if pct
-                else f"Arms deliveries from {names[lead]} to Vietnam")
+        what = (t("{name}'s share of Vietnam's arms imports", name=names[lead]) if pct
+                else t("Arms deliveries from {name} to Vietnam", name=names[lead]))
+        many = 1 if pct else 2  # German: der Anteil sank, die Lieferungen sanken
+        a, b = captions.number(v1) + unit, captions.number(v2) + unit
         if v1 == v2:
-            return f"{what} stayed at {captions.number(v1)}{unit} ({p1} to {p2})"
-        verb = "fell" if v2 < v1 else "rose"
-        return f"{what} {verb} from {captions.number(v1)}{unit} ({p1}) to {captions.number(v2)}{unit} ({p2})"
+            return nt("{what} stayed at {a} ({p1} to {p2})", "{what} stayed at {a} ({p1} to {p2})", many,
+                      what=what, a=a, p1=p1, p2=p2)
+        if v2 < v1:
+            return nt("{what} fell from {a} ({p1}) to {b} ({p2})", "{what} fell from {a} ({p1}) to {b} ({p2})", many,
+                      what=what, a=a, b=b, p1=p1, p2=p2)
+        return nt("{what} rose from {a} ({p1}) to {b} ({p2})", "{what} rose from {a} ({p1}) to {b} ({p2})", many,
+                  what=what, a=a, b=b, p1=p1, p2=p2)
     last = shares.index[-1]
     row = shares.loc[last].dropna().sort_values(ascending=False)
     top = row.index[0]
     if pct:
-        return f"{_cap(names[top])} supplied {captions.number(row.iloc[0])}% of Vietnam's arms imports in {last}"
-    return f"{_cap(names[top])} was Vietnam's largest arms supplier in {last}"
+        return t("{name} supplied {share} of Vietnam's arms imports in {period}", name=_cap(names[top]),
+                 share=captions.number(row.iloc[0]) + _unit(True), period=last)
+    return t("{name} was Vietnam's largest arms supplier in {period}", name=_cap(names[top]), period=last)
+
+
+def _unit(pct: bool) -> str:
+    """What follows a value: '%' (German ' %', with a space) or ' TIV m' (German ' TIV Mio.')."""
+    return t("%") if pct else t(" TIV m")
 
 
 def _cap(text: str) -> str:

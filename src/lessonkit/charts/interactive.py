@@ -32,7 +32,7 @@ import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
-from lessonkit import countrynames, history, live, plaintext
+from lessonkit import countrynames, history, i18n, live, plaintext
 from lessonkit.i18n import N_, t
 from lessonkit import png as small_png
 from lessonkit.charts import style
@@ -46,7 +46,7 @@ from lessonkit.model import codes as code_model
 from lessonkit.model import flows as flow_model
 from lessonkit.model import votes as vote_model
 
-VIEWS = {"Seats": "seats", "Map": "map"}
+VIEWS = {N_("Seats"): "seats", N_("Map"): "map"}  # English labels; t() shows them
 CSS_CLASS = "lk-interactive"  # on every explorer's outer box: the browser tests look for it
 
 
@@ -57,7 +57,7 @@ def _header_html(title: str, subtitle: str) -> str:
 
 def _caption_html(source_line: str, alt_text: str) -> str:
     return (f"<div style='color:var(--jp-ui-font-color2, #555);font-size:11px'>{html.escape(source_line)}</div>"
-            f"<p><b>Text alternative:</b> {html.escape(alt_text)}</p>")
+            f"<p><b>{html.escape(t('Text alternative:'))}</b> {html.escape(alt_text)}</p>")
 
 
 RUN_TO_CHANGE = N_("Run this cell (Shift+Enter) to change the view")
@@ -147,18 +147,19 @@ class VoteExplorer(_Explorer):
         self._names = code_model.name_map(self.tables["countries"], self.tables["countries"]["iso3"])
         self._codes = {name: code for code, name in self._names.items()}
         options = []
+        titles = dict(zip(res["short_id"].astype(str), i18n.column(res, "short_title", fallback=True)))
         for sid in code_model.resolution_ids(res):
             r = code_model.check_resolution(sid, res)
             year = captions.format_date(r.get("date"))[-4:]
             label = f"{sid} ({year})"
             if not captions.is_blank(r.get("short_title")):
-                label += f" \u2013 {r['short_title']}"
+                label += f" \u2013 {titles.get(sid, r['short_title'])}"
             if not vote_model.has_country_votes(r, self.tables["votes"]):
-                label += " [totals only]"
+                label += " " + t("[totals only]")
             options.append((label, sid))
-        self.resolution = widgets.Dropdown(options=options, value=str(row["short_id"]), description="Resolution",
+        self.resolution = widgets.Dropdown(options=options, value=str(row["short_id"]), description=t("Resolution"),
                                            layout=widgets.Layout(width="auto", max_width="100%"))
-        self.view = widgets.ToggleButtons(options=list(VIEWS.items()), value=view, description="View",
+        self.view = widgets.ToggleButtons(options=[(t(k), v) for k, v in VIEWS.items()], value=view, description=t("View"),
                                           style={"button_width": "70px"})
         self.countries = widgets.TagsInput(value=[self._names[c] for c in highlight],
                                            allowed_tags=sorted(self._names.values()), allow_duplicates=False,
@@ -166,8 +167,8 @@ class VoteExplorer(_Explorer):
         # Typing a state: names, codes and aliases (data/country_aliases.csv), any case; Enter adds it.
         self._lookup = countrynames.lookup(self.tables["countries"])
         self.add_state = widgets.Combobox(options=countrynames.suggestions(self.tables["countries"]),
-                                          placeholder="type a state, then Enter", ensure_option=False,
-                                          continuous_update=False, description="Add",
+                                          placeholder=t("type a state, then Enter"), ensure_option=False,
+                                          continuous_update=False, description=t("Add"),
                                           layout=widgets.Layout(width="18em"))
         self.add_state.add_class("lk-add-state")
         self.add_message = widgets.HTML()
@@ -184,7 +185,7 @@ class VoteExplorer(_Explorer):
 
         self.widget = plaintext.Box([
             widgets.HBox([self.resolution, self.view], layout=wrap()),
-            widgets.HBox([widgets.Label("Highlight:"), self.countries], layout=wrap()),
+            widgets.HBox([widgets.Label(t("Highlight:")), self.countries], layout=wrap()),
             widgets.HBox([self.add_state, self.add_message], layout=wrap()),
             self.header,
             self.image,
@@ -208,9 +209,10 @@ class VoteExplorer(_Explorer):
             return
         code = countrynames.to_code(typed, self._lookup)
         if code is None or code not in self._names:
-            self.add_message.value = (f"<span role='status' style='color:var(--jp-error-color1, #b00020)'>No UN member "
-                                      f"state called \u201c{html.escape(typed)}\u201d: try its English name or "
-                                      "its code, e.g. United States or USA.</span>")
+            said = t("No UN member state called \u201c{name}\u201d: try its English name or its code, e.g. United "
+                     "States or USA.", name=typed)
+            self.add_message.value = (f"<span role='status' style='color:var(--jp-error-color1, #b00020)'>"
+                                      f"{html.escape(said)}</span>")
         else:
             name = self._names[code]
             self.add_message.value = ""
@@ -290,16 +292,16 @@ class FlowExplorer(_Explorer):
         if (levels and len(levels) > 1) or (cats and len(cats) > 1):
             raise ValueError("flow_explorer starts from one confidence level and one category (or 'all').")
         present = set(flow_model.transfer_categories(self.tables["transfers"]))
-        cat_options = [("All", ALL)] + [(style.ITEM_LABELS[c], c) for c in style.ITEM_COLORS if c in present]
+        cat_options = [(t("All"), ALL)] + [(style.item_label(c), c) for c in style.ITEM_COLORS if c in present]
         if cats and cats[0] not in present:
             raise ValueError(f"No transfer in the data is in category {cats[0]!r}; categories: "
                              f"{', '.join(c for _, c in cat_options[1:])}.")
         self.confidence = widgets.Dropdown(
-            options=[("All", ALL)] + [(label, c) for c, label in
+            options=[(t("All"), ALL)] + [(label, c) for c, label in
                                          code_model.certainty_labels(self.tables["certainty"]).items()],
-            value=levels[0] if levels else ALL, description="How sure", layout=widgets.Layout(width="auto"))
+            value=levels[0] if levels else ALL, description=t("How sure"), layout=widgets.Layout(width="auto"))
         self.category = widgets.Dropdown(options=cat_options, value=cats[0] if cats else ALL,
-                                         description="What flows", layout=widgets.Layout(width="auto"))
+                                         description=t("What flows"), layout=widgets.Layout(width="auto"))
         self.image = _AltImage(format="png", layout=widgets.Layout(width="100%", max_width="800px"))
         self.header = widgets.HTML()
         self.caption = widgets.HTML()
@@ -336,12 +338,12 @@ class FlowExplorer(_Explorer):
             chart = self.draw()
         except NoFlows as exc:  # an empty filter: say so in the picture and the title
             self.message = exc.message
-            self.canvas.show_message(f"{exc.message} Choose another option under \u201cHow sure\u201d "
-                                     "or \u201cWhat flows\u201d.")
+            self.canvas.show_message(t("{message} Choose another option under \u201cHow sure\u201d or "
+                                       "\u201cWhat flows\u201d.", message=exc.message))
             self.image.value = _png(self.canvas.fig)
-            self.image.tooltip = f"Empty diagram: {exc.message}"
-            self.header.value = _header_html(exc.message, "Nothing to draw for this filter.")
-            self.caption.value = _caption_html("", f"Empty diagram: {exc.message}")
+            self.image.tooltip = t("Empty diagram: {message}", message=exc.message)
+            self.header.value = _header_html(exc.message, t("Nothing to draw for this filter."))
+            self.caption.value = _caption_html("", t("Empty diagram: {message}", message=exc.message))
             self.chart = None
             self.timings.append(time.perf_counter() - start)
             return

@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from lessonkit.charts import style
+from lessonkit.i18n import t
 
 
 @dataclass(eq=False)
@@ -81,7 +82,7 @@ class Chart:
         return path
 
     def caption_markdown(self) -> str:
-        return f"*Text alternative:* {self.alt_text}"
+        return f"*{t('Text alternative:')}* {self.alt_text}"
 
     # --- display -------------------------------------------------------------------------
     def _repr_png_(self) -> bytes:

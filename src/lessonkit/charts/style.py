@@ -48,7 +48,7 @@ VOTE_COLORS = {
 # light yellow, mid grey), so they stay apart in greyscale and for colour-blind readers
 VOTE_HATCHES = {"Y": "", "N": "///", "A": "", "NV": ""}
 VOTE_MARKERS = {"Y": "o", "N": "s", "A": "^", "NV": "o"}  # seats
-VOTE_LETTERS = {"Y": "Y", "N": "N", "A": "A", "NV": "–"}  # grid cells
+VOTE_LETTERS = {"Y": i18n.N_("Y"), "N": i18n.N_("N"), "A": i18n.N_("A"), "NV": "–"}  # grid cells; vote_letter(v)
 
 # --- arms flows ----------------------------------------------------------------------------
 ITEM_COLORS = {
@@ -74,6 +74,12 @@ ITEM_LABELS = {  # English (also accepted as a category name); item_label(c) sho
 def vote_label(vote: str) -> str:
     """'Yes', 'No', … in the language in use."""
     return i18n.t(VOTE_LABELS[vote])
+
+
+def vote_letter(vote: str) -> str:
+    """The letter of a vote in the grid: Y, N, A (German J, N, E)."""
+    letter = VOTE_LETTERS[vote]
+    return i18n.t(letter) if vote != "NV" else letter
 
 
 def vote_word(vote: str) -> str:

@@ -10,7 +10,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from lessonkit.text import char_width, check_date
+from lessonkit.i18n import N_, nt, t
+from lessonkit.text import char_width, check_date, german, localise_number, mid_sentence
 from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
@@ -21,7 +22,8 @@ from lessonkit.model import vietnam as vietnam_model
 LEVEL_COLORS = {3: style.OKABE_ITO["blue"], 2: style.OKABE_ITO["orange"], 1: style.OKABE_ITO["bluish_green"],
                 0: style.MID_GREY}
 LEVEL_MARKERS = {3: "D", 2: "o", 1: "s", 0: "v"}
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINALS = (N_("first"), N_("second"), N_("third"), N_("fourth"), N_("fifth"), N_("sixth"), N_("seventh"),
+            N_("eighth"), N_("ninth"), N_("tenth"))  # English; t() shows them
 
 
 @style.house_style
@@ -103,22 +105,23 @@ def partnership_timeline(
                       markeredgecolor="white", label=label_of[r]) for r in ranks]
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=len(handles), frameon=False,
                fontsize=style.FONT["small"])
-    subtitle = ("Year each partner was given each level; a grey line joins the steps of one partner. "
-                "Partners in the order they reached the top level.")
+    subtitle = t("Year each partner was given each level; a grey line joins the steps of one partner. "
+                 "Partners in the order they reached the top level.")
     if when is not None:
         x_when = when.year + (when.day_of_year - 0.5) / (366 if when.is_leap_year else 365)
         ax.axvline(x_when, color=style.DARK, linewidth=0.9, linestyle=(0, (4, 3)), zorder=1.5, gid="as-of")
         ax.text(x_when, -0.6, captions.format_date(when), ha="center", va="bottom", fontsize=style.FONT["tiny"],
                 color=style.DARK, gid="as-of-label")
-        subtitle += (f" Only steps taken by {captions.format_date(when)} (dashed line). Partners the table does not "
-                     "list (strategic partners never upgraded, steps whose date was not sourced) are missing.")
+        subtitle += " " + t("Only steps taken by {date} (dashed line). Partners the table does not list (strategic "
+                            "partners never upgraded, steps whose date was not sourced) are missing.",
+                            date=captions.format_date(when))
         if len(undecided):
             left = code_model.name_map(countries, undecided["partner_iso3"])
-            subtitle += (" Not shown because only the year is known: "
-                         + captions.join_names([f"{left[c]} ({y})" for c, y in
-                                                zip(undecided["partner_iso3"], undecided["year"])]) + ".")
+            subtitle += " " + t("Not shown because only the year is known: {names}.", names=captions.join_names(
+                [f"{left[c]} ({y})" for c, y in zip(undecided["partner_iso3"], undecided["year"])]))
     if highlight:
-        subtitle += f" Outlined and bold: {captions.join_names(list(code_model.name_map(countries, highlight).values()))}."
+        subtitle += " " + t("Outlined and bold: {names}.",
+                            names=captions.join_names(list(code_model.name_map(countries, highlight).values())))
     style.finish(fig, title, src_line, subtitle)
     data = tl[["partner_iso3", "name", "level", "rank", "year"]].copy()
     return build.chart("partnership_timeline", fig, title, subtitle, src_line, alt, data, sources, ids)
@@ -129,20 +132,24 @@ def _timeline_words(tl: pd.DataFrame, as_of: pd.Timestamp | None = None, focus: 
     highlighted partner, `focus`, came) and text alternative (every step)."""
     top_rank = int(tl["rank"].max())
     top = tl[tl["rank"] == top_rank].sort_values(["year", "name"], kind="stable").drop_duplicates("partner_iso3")
-    label = str(top["level_label"].iloc[0]).lower()
+    label = mid_sentence(top["level_label"].iloc[0])
     last_year = int(tl["year"].max())
     first = top.iloc[0]
-    had = f"Vietnam had {len(top)} {label}{'s' if len(top) != 1 else ''}"
-    had = f"As of {captions.format_date(as_of)}, {had}" if as_of is not None else f"{had} by {last_year}"
-    title = f"{had}; {first['name']} was first ({first['year']})"
+    had = nt("Vietnam had {n} {level}", "Vietnam had {n} {level}s", len(top), level=label)
+    had = (t("As of {date}, {had}", date=captions.format_date(as_of), had=had) if as_of is not None
+           else t("{had} by {year}", had=had, year=last_year))
+    title = t("{had}; {name} was first ({year})", had=had, name=first["name"], year=first["year"])
     if focus in set(top["partner_iso3"]) and first["partner_iso3"] != focus:
         k = list(top["partner_iso3"]).index(focus)
         hit = top[top["partner_iso3"] == focus].iloc[0]
-        nth = ORDINALS[k] if k < len(ORDINALS) else f"number {k + 1}"
+        nth = t(ORDINALS[k]) if k < len(ORDINALS) else t("number {n}", n=k + 1)
         title += f", {hit['name']} {nth} ({int(hit['year'])})"
-    steps = [f"{r['name']} {str(r['level']).lower()} {r['year']}" for _, r in tl.iterrows()]
-    when = f" up to {captions.format_date(as_of)}" if as_of is not None else ""
-    alt = f"Timeline of {len(tl)} steps in Vietnam's partnerships{when}: " + "; ".join(steps)
+    # the level in words: English the table's level value, German its label_de
+    steps = [f"{r['name']} {mid_sentence(r['level_label']) if german() else str(r['level']).lower()} {r['year']}"
+             for _, r in tl.iterrows()]
+    when = t(" up to {date}", date=captions.format_date(as_of)) if as_of is not None else ""
+    alt = t("Timeline of {n} steps in Vietnam's partnerships{when}: {steps}", n=len(tl), when=when,
+            steps="; ".join(steps))
     return title, alt
 
 
@@ -199,7 +206,7 @@ def trade_by_partner(
                 height=0.62, gid="bars-total")
     xmax = float(tb["total_usd_bn"].max())
     for i, (_, r) in enumerate(tb.iterrows()):
-        ax.text(r["total_usd_bn"] + xmax * 0.01, i, f"{r['total_usd_bn']:.1f}", va="center", ha="left",
+        ax.text(r["total_usd_bn"] + xmax * 0.01, i, _bn(r["total_usd_bn"]), va="center", ha="left",
                 fontsize=style.FONT["small"], color=style.DARK, gid=f"total-{r['partner_iso3']}")
     ax.set_yticks(y, labels)
     ax.tick_params(axis="y", labelsize=style.FONT["small"])
@@ -208,19 +215,19 @@ def trade_by_partner(
             lab.set_fontweight("bold")
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xlim(0, xmax * 1.12)
-    ax.set_xlabel("US$ billion")
+    ax.set_xlabel(t("US$ billion"))
     handles = []
     if len(rows):
-        handles += [Patch(facecolor=exp_c, label="Vietnam's exports"),
-                    Patch(facecolor=imp_c, hatch="///", edgecolor="white", label="Vietnam's imports")]
+        handles += [Patch(facecolor=exp_c, label=t("Vietnam's exports")),
+                    Patch(facecolor=imp_c, hatch="///", edgecolor="white", label=t("Vietnam's imports"))]
     if not all(split):
-        handles.append(Patch(facecolor=style.GREY, label="total only (no split in the source)"))
+        handles.append(Patch(facecolor=style.GREY, label=t("total only (no split in the source)")))
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=len(handles), frameon=False,
                fontsize=style.FONT["small"])
     years = sorted(set(tb["year"]))
-    when = f"in {years[0]}" if len(years) == 1 else "latest year in the data for each partner"
-    subtitle = (f"Goods trade, US$ billion, {when}; under each name: year and whose statistics. "
-                "Figures from different years and reporters are not strictly comparable.")
+    when = t("in {year}", year=years[0]) if len(years) == 1 else t("latest year in the data for each partner")
+    subtitle = t("Goods trade, US$ billion, {when}; under each name: year and whose statistics. "
+                 "Figures from different years and reporters are not strictly comparable.", when=when)
     style.finish(fig, title, src_line, subtitle)
     data = tb.assign(name=tb["partner_iso3"].map(names))
     return build.chart("trade_by_partner", fig, title, subtitle, src_line, alt, data, sources, ids)
@@ -229,14 +236,21 @@ def trade_by_partner(
 def _trade_words(tb: pd.DataFrame, names: dict[str, str]) -> tuple[str, str]:
     top = tb.iloc[0]
     codes = list(tb["partner_iso3"])
-    title = f"Vietnam traded US$ {top['total_usd_bn']:.1f} bn with {names[top['partner_iso3']]} ({top['year']})"
+    title = t("Vietnam traded US$ {value} bn with {name} ({year})", value=_bn(top["total_usd_bn"]),
+              name=names[top["partner_iso3"]], year=top["year"])
     if "RUS" in codes and codes[0] != "RUS":
         r = tb[tb["partner_iso3"] == "RUS"].iloc[0]
-        title += f" but only US$ {r['total_usd_bn']:.1f} bn with Russia ({r['year']})"
+        title += t(" but only US$ {value} bn with Russia ({year})", value=_bn(r["total_usd_bn"]), year=r["year"])
     elif len(tb) > 1:
         second = tb.iloc[1]
-        title += f", US$ {second['total_usd_bn']:.1f} bn with {names[second['partner_iso3']]} ({second['year']})"
-    parts = [f"{names[c]} {t:.1f} ({yr}, {rep})" for c, t, yr, rep in
+        title += t(", US$ {value} bn with {name} ({year})", value=_bn(second["total_usd_bn"]),
+                   name=names[second["partner_iso3"]], year=second["year"])
+    parts = [f"{names[c]} {_bn(v)} ({yr}, {rep})" for c, v, yr, rep in
              zip(tb["partner_iso3"], tb["total_usd_bn"], tb["year"], tb["reporter"])]
-    alt = "Bar chart of Vietnam's goods trade by partner in US$ billion: " + "; ".join(parts)
+    alt = t("Bar chart of Vietnam's goods trade by partner in US$ billion: {parts}", parts="; ".join(parts))
     return title, alt
+
+
+def _bn(value: float) -> str:
+    """205.17 -> '205.2' (German '205,2')."""
+    return localise_number(f"{value:.1f}")

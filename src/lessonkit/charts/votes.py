@@ -229,13 +229,14 @@ def vote_grid(
     ids = captions.cited_ids(pd.DataFrame(shown_rows))
     src_line = captions.source_line(sources, ids)
     missing = [r for r in res_ids if not recorded[r]]
-    subtitle = f"{len(states)} states x {len(res_ids)} resolution{'s' if len(res_ids) != 1 else ''}"
+    subtitle = t("{n} states x {resolutions}", n=len(states),
+                 resolutions=nt("{n} resolution", "{n} resolutions", len(res_ids)))
     if reference is not None:
-        subtitle += f"; last column: votes cast as {names[reference]} voted (yes/no/abstain on both sides)"
+        subtitle += t("; last column: votes cast as {name} voted (yes/no/abstain on both sides)", name=names[reference])
     if missing:
-        subtitle += f". No country list in the data for {', '.join(missing)}"
+        subtitle += t(". No country list in the data for {ids}", ids=", ".join(missing))
     if left_out:
-        subtitle += f". Not shown (no country list in the data): {', '.join(left_out)}"
+        subtitle += t(". Not shown (no country list in the data): {ids}", ids=", ".join(left_out))
     fig = _draw_grid(matrix, names, res_ids, recorded, reference, agree, shown_rows, bool(missing))
     style.finish(fig, title, src_line, subtitle)
 
@@ -261,8 +262,8 @@ def _grid_words(label, matrix, names, res_ids, recorded, reference, agree, state
         r = with_votes[0]
         named = [(names[s], matrix.at[s, r] or "") for s in members]
         finding = captions.group_vote_phrase(named)
-        title = f"{_cap(label)} on {r}: {finding}"
-        alt = f"Grid of how {label} voted on {r}: {finding}"
+        title = t("{group} on {sid}: {finding}", group=_cap(label), sid=r, finding=finding)
+        alt = t("Grid of how {group} voted on {sid}: {finding}", group=label, sid=r, finding=finding)
         return title, alt
     finding = ""
     if agree is not None and with_votes:
@@ -271,15 +272,16 @@ def _grid_words(label, matrix, names, res_ids, recorded, reference, agree, state
             best = max(agree.loc[others, "share"])
             top = [s for s in others if agree.at[s, "share"] == best]
             if best == 0:
-                finding = f"none voted as {names[reference]} did on any of these resolutions"
+                finding = t("none voted as {name} did on any of these resolutions", name=names[reference])
             else:
                 k = int(agree.at[top[0], "same"])
                 m = int(agree.at[top[0], "compared"])
-                who = captions.join_names([names[s] for s in top[:4]]) + (" and others" if len(top) > 4 else "")
-                verb = "voted" if len(top) > 1 else "voted"
-                finding = f"{who} {verb} as {names[reference]} did most often ({k} of {m} votes)"
-    title = f"{_cap(label)}: {finding}" if finding else f"How {label} voted"
-    alt = f"Grid of how {label} voted on {len(res_ids)} resolutions ({', '.join(res_ids)})"
+                who = captions.join_names([names[s] for s in top[:4]]) + (t(" and others") if len(top) > 4 else "")
+                finding = nt("{who} voted as {name} did most often ({k} of {m} votes)",
+                             "{who} voted as {name} did most often ({k} of {m} votes)", len(top), who=who,
+                             name=names[reference], k=k, m=m)
+    title = f"{_cap(label)}: {finding}" if finding else t("How {group} voted", group=label)
+    alt = t("Grid of how {group} voted on {n} resolutions ({ids})", group=label, n=len(res_ids), ids=", ".join(res_ids))
     if finding:
         alt += f"; {finding}"
     return title, alt
@@ -308,18 +310,18 @@ def _draw_grid(matrix, names, res_ids, recorded, reference, agree, shown_rows, a
                 color = style.VOTE_COLORS[vote]
                 ax.add_patch(Rectangle((j + 0.04, i + 0.06), 0.92, 0.88, facecolor=color, edgecolor="white",
                                        linewidth=0, gid=f"cell-{iso3}-{r}"))
-                ax.text(j + 0.5, i + 0.52, style.VOTE_LETTERS[vote], ha="center", va="center",
+                ax.text(j + 0.5, i + 0.52, style.vote_letter(vote), ha="center", va="center",
                         fontsize=style.FONT["body"], fontweight="bold", color=style.text_color_on(color))
             else:
                 ax.add_patch(Rectangle((j + 0.04, i + 0.06), 0.92, 0.88, facecolor="white", edgecolor=style.GREY,
                                        linewidth=0.6, hatch="xxx" if not recorded[r] else "", hatchcolor="#DDDDDD",
                                        gid=f"cell-{iso3}-{r}"))
         weight = "bold" if iso3 == reference else "normal"
-        ax.text(-0.15, i + 0.5, names[iso3] + (" (reference)" if iso3 == reference else ""), ha="right",
+        ax.text(-0.15, i + 0.5, names[iso3] + (t(" (reference)") if iso3 == reference else ""), ha="right",
                 va="center", fontsize=style.FONT["body"], fontweight=weight, color=style.DARK, gid=f"row-{iso3}")
         if agree is not None and iso3 != reference:
             same, compared = agree.at[iso3, "same"], agree.at[iso3, "compared"]
-            text = f"{same} of {compared}" if compared else "\u2013"
+            text = t("{k} of {m}", k=same, m=compared) if compared else "\u2013"
             ax.text(n_cols + 0.2, i + 0.5, text, ha="left", va="center", fontsize=style.FONT["small"],
                     color=style.DARK, gid=f"agree-{iso3}")
     for j, row in enumerate(shown_rows):
@@ -327,14 +329,14 @@ def _draw_grid(matrix, names, res_ids, recorded, reference, agree, shown_rows, a
         ax.text(j + 0.5, -0.15, f"{row['short_id']}\n{year}", ha="center", va="bottom",
                 fontsize=style.FONT["small"], color=style.DARK, gid=f"col-{row['short_id']}")
     if agree is not None:
-        ax.text(n_cols + 0.2, -0.15, f"same as\n{names[reference]}", ha="left", va="bottom",
+        ax.text(n_cols + 0.2, -0.15, t("same as\n{name}", name=names[reference]), ha="left", va="bottom",
                 fontsize=style.FONT["small"], color=style.MUTED)
     if reference is not None and n_rows > 1:
         ax.axhline(1.0, color=style.MID_GREY, linewidth=0.8, xmin=0, xmax=1)
-    handles = [Patch(facecolor=style.VOTE_COLORS[v], edgecolor="none", label=f"{style.VOTE_LETTERS[v]} = {style.vote_label(v)}")
+    handles = [Patch(facecolor=style.VOTE_COLORS[v], edgecolor="none", label=f"{style.vote_letter(v)} = {style.vote_label(v)}")
                for v in style.VOTE_CODES]
     if any_missing:
-        handles.append(Patch(facecolor="white", edgecolor=style.GREY, hatch="xxx", label="no country list"))
+        handles.append(Patch(facecolor="white", edgecolor=style.GREY, hatch="xxx", label=t("no country list")))
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=5, frameon=False,
                fontsize=style.FONT["small"], handlelength=1.2, columnspacing=1.2)
     return fig

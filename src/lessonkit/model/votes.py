@@ -10,18 +10,19 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from lessonkit.i18n import N_, t
 from lessonkit.model.codes import (ARTICLE_ACTORS, SEAT_BLOCKS, VOTE_CODES, check_countries, name_map,
                                    normalise_vote)
 from lessonkit.text import brief_list, is_blank
 
 
-MEMBERSHIP_GROUPS = {
-    "asean": "the ASEAN members",
-    "eu": "the EU members",
-    "nato": "the NATO members",
-    "csto": "the CSTO members",
-    "sco": "the SCO members",
-    "brics": "the BRICS members",
+MEMBERSHIP_GROUPS = {  # English; t() shows them
+    "asean": N_("the ASEAN members"),
+    "eu": N_("the EU members"),
+    "nato": N_("the NATO members"),
+    "csto": N_("the CSTO members"),
+    "sco": N_("the SCO members"),
+    "brics": N_("the BRICS members"),
 }
 
 
@@ -278,17 +279,17 @@ def group_members(
     if not isinstance(group, str):
         codes = check_countries(list(group), countries)
         names = name_map(countries, codes)
-        return codes, (", ".join(names[c] for c in codes) if len(codes) <= 4 else f"{len(codes)} chosen states")
+        return codes, (", ".join(names[c] for c in codes) if len(codes) <= 4 else t("{n} chosen states", n=len(codes)))
     key = group.strip()
     low = key.lower()
     if low in MEMBERSHIP_GROUPS:
         if low not in countries.columns:
             raise ValueError(f"The countries table has no column {low!r}.")
         mask = countries[low].fillna(False).astype(bool)  # blank: membership not known
-        return sorted(countries.loc[mask, "iso3"].astype(str)), MEMBERSHIP_GROUPS[low]
+        return sorted(countries.loc[mask, "iso3"].astype(str)), t(MEMBERSHIP_GROUPS[low])
     if low == "actors":
         codes = [c for c in ARTICLE_ACTORS if c in set(countries["iso3"])]
-        return codes, "the states named in the article"
+        return codes, t("the states named in the article")
     if ":" in key:
         vote_word, short_id = key.split(":", 1)
         vote = normalise_vote(vote_word)
@@ -300,8 +301,11 @@ def group_members(
             raise ValueError(f"No country votes recorded for {short_id.strip()!r}; "
                              f"resolutions with country votes: {brief_list(known)}.")
         codes = sorted(res.loc[res["vote"] == vote, "iso3"])
-        verb = {"Y": "voted yes on", "N": "voted against", "A": "abstained on", "NV": "did not vote on"}[vote]
-        return codes, f"the {len(codes)} states that {verb} {short_id.strip()}"
+        fields = {"n": len(codes), "sid": short_id.strip()}
+        return codes, {"Y": t("the {n} states that voted yes on {sid}", **fields),
+                       "N": t("the {n} states that voted against {sid}", **fields),
+                       "A": t("the {n} states that abstained on {sid}", **fields),
+                       "NV": t("the {n} states that did not vote on {sid}", **fields)}[vote]
     valid = ", ".join([*MEMBERSHIP_GROUPS, "actors", "against:<resolution>"])
     raise ValueError(f"Unknown group {group!r}. Valid groups: {valid}, or a list of ISO3 codes.")
 
