@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from lessonkit.i18n import N_, column, nt, t
+from lessonkit.i18n import N_, column, current, nt, t
 from lessonkit.model.codes import check_countries, name_map
 from lessonkit.text import is_blank, join_names, mid_sentence, sentence
 
@@ -48,7 +48,9 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
     units = column(t, "unit", fallback=True) if "unit" in t.columns else blank
     t["label"] = [item_label(i, u) for i, u in zip(items, units)]
     t["kind"] = ["other" if is_blank(i) else str(i).strip().lower() for i in t["item"]]
-    word = {k: ("other" if is_blank(i) else str(i).strip().lower()) for k, i in zip(t["kind"], items)}
+    # German nouns keep their capital ("Ausbildung"); English items are lower-cased for titles
+    word = {k: ("other" if is_blank(i) else str(i).strip() if current() == "de" else str(i).strip().lower())
+            for k, i in zip(t["kind"], items)}
     t["confidence"] = t["confidence"].astype(str).str.strip().str.lower()
     rank = {c: i for i, c in enumerate(CONFIDENCE_ORDER)}
     rows = []
