@@ -192,7 +192,7 @@ def test_skeleton_parts_are_there(nb):
     assert md.count("### Your turn") >= 2
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert 'quiz.score("01_context")' in code
-    assert "sources_markdown" in code and "citation()" in code
+    assert "sources_markdown" in code and "article=True" in code
 
 
 def test_quiz_cells_show_every_question_once(nb, bank):

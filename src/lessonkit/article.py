@@ -67,6 +67,10 @@ class Article:
     def citation(self) -> str:
         m = self.meta
         authors = ", ".join(m["authors"])
+        if current() == "de":  # German quotation marks and date ("18. Juni 2024")
+            from lessonkit.text import format_date
+
+            return f'{authors}: „{m["headline"]}“. {m["outlet"]} ({m["place"]}), {format_date(m["published"])}. {m["url"]}'
         return f'{authors}: "{m["headline"]}". {m["outlet"]} ({m["place"]}), {m["published"]}. {m["url"]}'
 
 

@@ -340,14 +340,19 @@ def format_source_line(rows, limit: int = 3, max_title: int | None = None, more_
     return nt("Source: {list}", "Sources: {list}", len(records), list="; ".join(parts)) + more
 
 
-def sources_markdown(names: list[str]) -> str:
+def sources_markdown(names: list[str], article: bool = False) -> str:
     """The sources of the given tables, for a lesson's Sources section.
 
     One folded block per table (title and number of sources; click to open), so the list is
     complete without filling the screen. HTML inside Markdown: it renders in JupyterLab,
-    on GitHub and in nbconvert's HTML.
+    on GitHub and in nbconvert's HTML. article=True puts the article's citation first, as a
+    list item ("- The article: …", in the lesson's language).
     """
     blocks = []
+    if article:
+        from lessonkit.article import load_article
+
+        blocks.append("- " + i18n.t("The article: {citation}", citation=load_article().citation()))
     for name in names:
         res = resource(name, _package())
         items = [
@@ -357,7 +362,8 @@ def sources_markdown(names: list[str]) -> str:
         ]
         title = html.escape(res.get("title", name))
         blocks.append(
-            f"<details><summary><code>{name}</code> — {title} ({len(items)} source{'s' if len(items) != 1 else ''})"
+            f"<details><summary><code>{name}</code> — {title} "
+            f"({i18n.nt('{n} source', '{n} sources', len(items), n=len(items))})"
             f"</summary><ul>{''.join(items)}</ul></details>"
         )
     return "\n".join(blocks)
