@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lessonkit import article
-from lessonkit.article import ArticleError, check_quote, find_quotes, load_article, parse
+from lessonkit.article import ArticleError, check_quote, find_quotes, load_article, parse, show_article
 
 ROOT = Path(__file__).resolve().parents[1]
 # The scraped original's SHA-256 (the project's shared seed 000_5bb45834fb4c4abc.txt).
@@ -93,3 +93,29 @@ def test_paragraphs_table_lists_every_paragraph():
     table = article.paragraphs_table()
     assert list(table.index) == list(range(1, 19))
     assert table.loc[5, "role"] == "sub-heading"
+
+
+def test_article_view_and_citation_in_german():
+    from lessonkit import i18n
+
+    art = load_article()
+    english = show_article(paragraphs=[2, 18]).data
+    assert "(Vienna)" in english and "Central European Summer Time" in english
+    i18n.use("de")
+    try:
+        german = show_article(paragraphs=[2, 18]).data
+        citation = art.citation()
+    finally:
+        i18n.use("en")
+    assert "(Wien)" in german and "Mitteleuropäische Sommerzeit" in german and "18. Juni 2024" in german
+    assert "Titel eines verlinkten Artikels" in german and "Headline of a linked article" not in german
+    assert "Vienna" not in german.replace("Europe/Vienna", "")
+    assert "„Nach Nordkorea" in citation and "(Wien), 18. Juni 2024" in citation
+
+
+def test_every_english_note_of_the_seed_has_its_german():
+    art = load_article()
+    for key in ("place", "section", "clock", "headline_note"):
+        assert art.meta.get(f"{key}_de"), f"seeds/*.json: {key}_de is missing"
+    for p in art.paragraphs:
+        assert bool(p.note) == bool(p.note_de), f"seeds/*.json: paragraph {p.n} has note but no note_de"

@@ -42,6 +42,12 @@ class Paragraph:
     text: str
     credit: str = ""
     note: str = ""
+    note_de: str = ""
+
+    @property
+    def shown_note(self) -> str:
+        """The note in the language in use (note_de in German, where the seed has one)."""
+        return self.note_de if current() == "de" and self.note_de else self.note
 
     @property
     def caption(self) -> str:
@@ -55,6 +61,12 @@ class Paragraph:
 class Article:
     meta: dict
     paragraphs: tuple[Paragraph, ...] = field(default_factory=tuple)
+
+    def meta_text(self, key: str) -> str:
+        """A metadata text in the language in use: `<key>_de` in German where the seed has it."""
+        if current() == "de" and self.meta.get(f"{key}_de"):
+            return str(self.meta[f"{key}_de"])
+        return str(self.meta.get(key, ""))
 
     def paragraph(self, n: int) -> Paragraph:
         if not 1 <= n <= len(self.paragraphs):
@@ -70,7 +82,7 @@ class Article:
         if current() == "de":  # German quotation marks and date ("18. Juni 2024")
             from lessonkit.text import format_date
 
-            return f'{authors}: „{m["headline"]}“. {m["outlet"]} ({m["place"]}), {format_date(m["published"])}. {m["url"]}'
+            return f'{authors}: „{m["headline"]}“. {m["outlet"]} ({self.meta_text("place")}), {format_date(m["published"])}. {m["url"]}'
         return f'{authors}: "{m["headline"]}". {m["outlet"]} ({m["place"]}), {m["published"]}. {m["url"]}'
 
 
@@ -104,7 +116,7 @@ def parse(text: str, meta: dict, source: str = "seed") -> Article:
         credit = info.get("credit", "")
         if credit and not block.endswith(credit):
             raise ArticleError(f"{source}: ¶{i} does not end with its credit {credit!r}")
-        paragraphs.append(Paragraph(i, role, block, credit, info.get("note", "")))
+        paragraphs.append(Paragraph(i, role, block, credit, info.get("note", ""), info.get("note_de", "")))
     return Article(meta, tuple(paragraphs))
 
 
@@ -281,18 +293,24 @@ def show_article(paragraphs=None, roles=None, highlight=(), only_highlighted: bo
     pattern = _highlight_pattern([highlight] if isinstance(highlight, str) else highlight)
 
     m = article.meta
+    published = str(m.get("published", ""))
+    if current() == "de":
+        from lessonkit.text import format_date
+
+        published = format_date(published)
+    note = article.meta_text("headline_note")
     head = (
         '<div class="lk-article-meta" style="margin-bottom:0.6em;">'
         f"<p style='margin:0 0 0.2em 0;'><strong>{html.escape(m.get('outlet', ''))}</strong> "
-        f"({html.escape(m.get('place', ''))}), {html.escape(m.get('section', ''))} · {html.escape(t('published'))} "
-        f"{html.escape(str(m.get('published', '')))} · {html.escape(t('by'))} "
+        f"({html.escape(article.meta_text('place'))}), {html.escape(article.meta_text('section'))} · {html.escape(t('published'))} "
+        f"{html.escape(published)} · {html.escape(t('by'))} "
         f"{html.escape(', '.join(m.get('authors', [])))} · "
         f"{html.escape(t('language:'))} {html.escape(m.get('language', ''))}</p>"
         f"<p style='margin:0 0 0.2em 0;'>{html.escape(t('Headline:'))} "
         f"<em lang='de'>{html.escape(m.get('headline', ''))}</em>"
-        + (f" <small>({html.escape(m['headline_note'])})</small>" if m.get("headline_note") else "")
+        + (f" <small>({html.escape(note)})</small>" if note else "")
         + "</p>"
-        f"<p style='margin:0;'>{html.escape(t('Clock of the article:'))} {html.escape(m.get('clock', ''))}</p></div>"
+        f"<p style='margin:0;'>{html.escape(t('Clock of the article:'))} {html.escape(article.meta_text('clock'))}</p></div>"
     )
     items, shown, marks = [], 0, 0
     for p in article.paragraphs:
@@ -310,7 +328,7 @@ def show_article(paragraphs=None, roles=None, highlight=(), only_highlighted: bo
         if only_highlighted and k == 0:
             continue
         note = (f"<br><small style='font-style:normal;color:var(--jp-ui-font-color2,#555);'>{html.escape(t('Note:'))} "
-                f"{html.escape(p.note)}</small>") if p.note else ""
+                f"{html.escape(p.shown_note)}</small>") if p.shown_note else ""
         items.append(
             f'<li class="lk-para lk-role-{p.role}" value="{p.n}" style="margin:0 0 0.6em 0;list-style:none;">'
             f"<strong>¶{p.n}</strong> {_tag(t(ROLE_TAGS[p.role]))}"
