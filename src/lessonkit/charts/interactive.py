@@ -190,7 +190,7 @@ class VoteExplorer(_Explorer):
             self.header,
             self.image,
             self.caption,
-        ], text=f"[Interactive chart of UN votes: {plaintext.RUN_HINT}.]")
+        ], text=t("[Interactive chart of UN votes: {hint}.]", hint=plaintext.run_hint()))
         self.widget.add_class(CSS_CLASS)
         self.widget.add_class("lk-vote-explorer")
         for control in (self.resolution, self.view, self.countries):
@@ -314,7 +314,7 @@ class FlowExplorer(_Explorer):
             self.header,
             self.image,
             self.caption,
-        ], text=f"[Interactive flow diagram: {plaintext.RUN_HINT}.]")
+        ], text=t("[Interactive flow diagram: {hint}.]", hint=plaintext.run_hint()))
         self.widget.add_class(CSS_CLASS)
         self.widget.add_class("lk-flow-explorer")
         for control in (self.confidence, self.category):
