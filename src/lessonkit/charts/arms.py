@@ -249,11 +249,7 @@ def vietnam_arms_imports(
     if shares.empty:
         raise ValueError("No sourced value in vietnam_arms_imports for this measure and these periods.")
     names = code_model.name_map(countries, [c for c in shares.columns if c != arms_model.OTHER_SUPPLIERS])
-    if "supplier_name" in df.columns and i18n.current() == "en":  # codes whose short name is the code
-        for code, name in zip(df["supplier_iso3"], df["supplier_name"]):
-            if code in names and names[code] == code and not captions.is_blank(name):
-                names[code] = str(name)
-    elif "supplier_name" in df.columns:  # German: only codes the countries table lacks ("USA" is a name)
+    if "supplier_name" in df.columns:  # codes the countries table lacks ("USA" is a short name, not a gap)
         known = set(countries["iso3"])
         for code, name in zip(df["supplier_iso3"], df["supplier_name"]):
             if code in names and code not in known and not captions.is_blank(name):
