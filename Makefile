@@ -20,7 +20,7 @@ LAB_FIRST = $(if $(filter de,$(LANG)),$(firstword $(shell PYTHONPATH=src $(PYTHO
 LAB_ENV  := $(if $(NO_INSTALL),,$(VENV)/.lab-installed)
 TEST_ENV := $(if $(NO_INSTALL),,$(VENV)/.test-installed)
 
-.PHONY: translations axe test-oldest lab test unit notebooks browser execute bench student publish-student html worksheet links pins answer-key clean
+.PHONY: timing-tables translations axe test-oldest lab test unit notebooks browser execute bench student publish-student html worksheet links pins answer-key clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -127,6 +127,10 @@ links:
 answer-key: $(VENV)/.test-installed
 	$(BIN)/python tools/teacher_answer_key.py teacher/answer_key.md
 	$(BIN)/python tools/teacher_answer_key.py --de teacher/de/answer_key.md
+
+## make timing-tables: rewrite the per-section timing table of each teacher guide from its stored lesson
+timing-tables: $(TEST_ENV)
+	$(BIN)/python tools/timing_tables.py
 
 ## make translations: refresh the German catalogues (locale/de/*.po, quizzes/de/*.toml) from the
 ## English and report untranslated / fuzzy / obsolete / stale entries (fails if any)

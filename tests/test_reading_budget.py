@@ -76,6 +76,30 @@ def test_header_guide_and_course_plan_give_the_computed_time(stem):
     assert f"| {t.minutes} min" in row, row
 
 
+def test_guide_tables_count_the_stored_lessons():
+    """Each teacher guide's timing table (parts, words, minutes) is the one tools/timing_tables.py
+    writes from the stored lesson, in English and in German."""
+    stale = []
+    for lesson in manifest.lessons():
+        folder = ROOT / "teacher" if lesson.language == "en" else ROOT / "teacher" / lesson.language
+        guide = folder / f"lesson{int(lesson.id[:2]):02d}.md"
+        text = guide.read_text(encoding="utf-8")
+        cells = nbformat.read(lesson.notebook, as_version=4).cells
+        if timing.replace_guide_table(text, cells, lesson.language) != text:
+            stale.append(str(guide.relative_to(ROOT)))
+    assert not stale, f"timing tables out of date in {stale}: run make timing-tables"
+
+
+def test_guide_table_numbers_follow_the_language():
+    cells = [md("# Title\n\n" + "word " * 1500), md("## 1. Part\n\n" + "word " * 12), code('quiz.show("x", ids=["a"])')]
+    en, de = timing.guide_table(cells, "en"), timing.guide_table(cells, "de")
+    assert "| Header (title, objectives, how to use) | 1,501 | 0 | 0 | 0 | 12.5 |" in en
+    assert "| 1. Part | 14 | 1 | 0 | 0 | 1.6 |" in en and en.endswith("| 1,515 | 1 | 0 | 0 | **15** |")
+    assert "| Kopf (Titel, Lernziele, Anleitung) | 1.501 | 0 | 0 | 0 | 12,5 |" in de and "| **Summe**" in de
+    with pytest.raises(ValueError, match="no timing table"):
+        timing.replace_guide_table("# A guide without a table\n", cells, "en")
+
+
 def test_lesson_manifest_minutes_agree_with_the_computed_time():
     import tomllib
 

@@ -158,3 +158,43 @@ METHOD_DE = (f"Wörter des Fließtexts auf dem Kernpfad, {WORDS_PER_MINUTE} Wör
              "zählen nicht mit, ebenso wenig die Zeit für die Diskussion selbst.").replace("1.5", "1,5")
 # The German header's time, as time_line("de") writes it (tools/translations.py build fills it in).
 TIME_LINE_DE = re.compile(r"\d+ Minuten \(Lesen \d+, \d+ Quizfragen? \d+, \d+ Aufgaben? \d+, \d+ Diagramme? \d+\)")
+
+
+# --- the teacher guide's timing table (tools/timing_tables.py writes it; a test keeps it current) ---
+_TABLE_WORDS = {
+    "en": ("| Part | Words | Quiz questions | Tasks | Charts | Minutes |",
+           "Header (title, objectives, how to use)", "**Total** (as in the notebook's header)"),
+    "de": ("| Teil | Wörter | Quizfragen | Aufgaben | Diagramme | Minuten |",
+           "Kopf (Titel, Lernziele, Anleitung)", "**Summe** (wie im Kopf des Notebooks)"),
+}
+
+
+def _number(x: float, lang: str, decimals: int = 1) -> str:
+    """1.8 / 6 / 2,180 in English; 1,8 / 6 / 2.180 in German (one decimal, none when it is .0)."""
+    text = f"{round(x, decimals):,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{x:,}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
+
+
+def guide_table(cells: Iterable[Mapping], lang: str = "en") -> str:
+    """The guide's table: one row per part of timing.parts (the first is the header), then the total."""
+    head, first, total = _TABLE_WORDS[lang]
+    cells = list(cells)
+    rows = [head, "|---|---:|---:|---:|---:|---:|"]
+    for i, (title, t) in enumerate(parts(cells)):
+        rows.append(f"| {first if i == 0 else title} | {_number(t.words, lang, 0)} | {t.questions} | {t.tasks} "
+                    f"| {t.charts} | {_number(exact_minutes(t), lang)} |")
+    t = lesson_time(cells)
+    rows.append(f"| {total} | {_number(t.words, lang, 0)} | {t.questions} | {t.tasks} | {t.charts} | **{t.minutes}** |")
+    return "\n".join(rows)
+
+
+def replace_guide_table(guide: str, cells: Iterable[Mapping], lang: str = "en") -> str:
+    """The guide's text with its timing table (header line to total line) replaced by guide_table."""
+    head, _, total = _TABLE_WORDS[lang]
+    lines = guide.split("\n")
+    try:
+        start = lines.index(head)
+        end = next(i for i in range(start, len(lines)) if lines[i].startswith(f"| {total} |"))
+    except (ValueError, StopIteration):
+        raise ValueError(f"no timing table (from '{head}' to '| {total} |') in the guide") from None
+    return "\n".join(lines[:start] + [guide_table(cells, lang)] + lines[end + 1:])
