@@ -53,3 +53,21 @@ def test_wrong_forms_stay_english_without_use():
     assert forms.describe(pd.DataFrame({"a": range(1200), "b": 0})) == "a table with 1,200 rows and 2 columns"
     assert forms.describe({"a": 1}) == "a dict of 1 entry"
     assert forms.describe([True, False]) == "a list of 2 True/False values"
+
+
+def test_set_feedback_names_states_in_german(german):
+    from lessonkit.exercises import compare
+
+    expected = ["RUS", "PRK", "BLR", "SYR", "KOR"]
+    by_code = compare.compare_set(["RUS", "PRK", "VNM"], expected, table="votes").message
+    assert "Es fehlt: Belarus (BLR), Südkorea (KOR), Syrien (SYR)." in by_code
+    assert "Nicht in der Lösung: Vietnam (VNM)." in by_code
+    by_name = compare.compare_set(["Russland", "Nordkorea", "Vietnam"], expected, table="votes").message
+    assert "Es fehlt: Belarus, Südkorea, Syrien." in by_name and "Syria" not in by_name
+
+
+def test_set_feedback_names_states_in_english():
+    from lessonkit.exercises import compare
+
+    message = compare.compare_set(["RUS", "PRK", "VNM"], ["RUS", "PRK", "SYR", "KOR"], table="votes").message
+    assert "Missing: South Korea (KOR), Syria (SYR). Not in the answer: Vietnam (VNM)." in message

@@ -112,7 +112,7 @@ def compare_set(answer: Any, expected: Any, key: str = "iso3", hint: str = "", *
         got_keys, _ = read_keys(answer, ctx)
     except Unreadable as exc:
         return Feedback(False, str(exc))
-    names = countrynames.names() if countries else {}
+    names = countrynames.by_code().to_dict() if countries else {}  # in the lesson's language
 
     def show(k: object) -> str:
         if countries and k in names:
