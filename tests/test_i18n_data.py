@@ -83,3 +83,25 @@ def test_german_columns_are_declared():
     declared = {r["name"]: {f["name"] for f in r["schema"]["fields"]} for r in pkg["resources"]}
     for name, cols in GERMAN.items():
         assert {f"{c}_de" for c in cols} <= declared[name], name
+
+
+def test_sources_section_in_german_has_german_titles_and_dates(monkeypatch):
+    english = data.sources_markdown(["events", "transfers", "sources"])
+    assert "Timeline: Trump–Kim diplomacy" in english and ", 2024-06-18</li>" in english and ", undated</li>" in english
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    german = data.sources_markdown(["events", "transfers", "sources"])
+    assert "<code>events</code> — Zeitleiste: die Diplomatie zwischen Trump und Kim" in german
+    assert ", 18. Juni 2024</li>" in german and ", 4. Jänner 2024</li>" in german and ", ohne Datum</li>" in german
+    assert "2024-06-18" not in german and "undated" not in german
+    assert german.count("<li>") == english.count("<li>")
+
+
+def test_german_source_dates_of_every_form(monkeypatch):
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    assert [data._published(d) for d in ("2024-06-18", "2024-01-02", "2024-10", "2019", "undated")] == [
+        "18. Juni 2024", "2. Jänner 2024", "Oktober 2024", "2019", "ohne Datum"]
+
+
+def test_every_table_has_a_german_title():
+    for res in data.package()["resources"]:
+        assert res.get("title_de", "").strip() and res["title_de"] != res["title"], res["name"]

@@ -346,24 +346,32 @@ def sources_markdown(names: list[str], article: bool = False) -> str:
     One folded block per table (title and number of sources; click to open), so the list is
     complete without filling the screen. HTML inside Markdown: it renders in JupyterLab,
     on GitHub and in nbconvert's HTML. article=True puts the article's citation first, as a
-    list item ("- The article: …", in the lesson's language).
+    list item ("- The article: …", in the lesson's language). In German the tables' titles are
+    their title_de and the dates read '18. Juni 2024' ('ohne Datum' where undated).
     """
     blocks = []
     if article:
         from lessonkit.article import load_article
 
         blocks.append("- " + i18n.t("The article: {citation}", citation=load_article().citation()))
+    german = i18n.current() == "de"
     for name in names:
         res = resource(name, _package())
         items = [
             f'<li>{html.escape(r.publisher)}: <a href="{html.escape(r.url, quote=True)}">{html.escape(r.title)}</a>, '
-            f"{html.escape(r.published)}</li>"
+            f"{html.escape(_published(r.published) if german else r.published)}</li>"
             for r in sources_for(name).itertuples()
         ]
-        title = html.escape(res.get("title", name))
+        title = html.escape(res.get("title_de" if german and res.get("title_de") else "title", name))
         blocks.append(
             f"<details><summary><code>{name}</code> — {title} "
             f"({i18n.nt('{n} source', '{n} sources', len(items), n=len(items))})"
             f"</summary><ul>{''.join(items)}</ul></details>"
         )
     return "\n".join(blocks)
+
+
+def _published(value: str) -> str:
+    """A source's date in German: '2024-06-18' -> '18. Juni 2024', '2024-10' -> 'Oktober 2024',
+    'undated' -> 'ohne Datum'."""
+    return format_date(value) or i18n.t("undated")
