@@ -219,8 +219,21 @@ SHORT_NAMES_DE = {
     "TZA": "Tansania", "USA": "USA", "VCT": "St. Vincent & Gren.", "VEN": "Venezuela",
 }
 
+# The German short names that are plural (die USA stimmten, die Niederlande stimmten):
+# countries.number_de; every other state's is singular. tests/test_chart_words.py checks that
+# every short_name_de plural in form is here.
+PLURAL_DE = {"ARE", "BHS", "COM", "MDV", "MHL", "NLD", "PHL", "SLB", "SYC", "USA"}
+
+# The definite article a German short name takes where it is the subject of a sentence (die USA,
+# die Schweiz, der Iran): countries.article_de; empty where the name stands without one (Russland).
+ARTICLE_DE = {
+    **{iso3: "die" for iso3 in PLURAL_DE},
+    "CAF": "die", "CHE": "die", "COD": "die", "DOM": "die", "MNG": "die", "SVK": "die", "TUR": "die", "UKR": "die",
+    "COG": "der", "IRN": "der", "IRQ": "der", "LBN": "der", "SDN": "der", "SSD": "der", "TCD": "der", "YEM": "der",
+}
+
 FIELDS = [
-    "iso3", "name_en", "short_name", "name_de", "short_name_de", "un_region_group",
+    "iso3", "name_en", "short_name", "name_de", "short_name_de", "number_de", "article_de", "un_region_group",
     "asean", "eu", "nato", "csto", "sco", "brics", "membership_note",
     "source_id", "source_id_2", "note",
 ]
@@ -293,6 +306,8 @@ def build() -> list[dict[str, str]]:
             "short_name": SHORT_NAMES.get(iso3, english_name(country)),
             "name_de": de.get(iso3, ""),
             "short_name_de": SHORT_NAMES_DE.get(iso3, de.get(iso3, "")),
+            "number_de": "plural" if iso3 in PLURAL_DE else "singular",
+            "article_de": ARTICLE_DE.get(iso3, ""),
             "un_region_group": group,
         }
         for key, s in MEMBERSHIPS.items():
@@ -310,6 +325,7 @@ def build() -> list[dict[str, str]]:
         rows.append(row)
 
     assert len(rows) == 193
+    assert PLURAL_DE <= members_193 and set(ARTICLE_DE) <= members_193
     assert len({r["iso3"] for r in rows}) == 193
     assert all(r["un_region_group"] in GROUP_VALUES for r in rows)
     assert all(r["un_region_group"] != "none" or r["note"] for r in rows)

@@ -258,7 +258,8 @@ def vietnam_arms_imports(
     pct = value == "share_pct"
     unit = _unit(pct)
     inventory = measure == "inventory"
-    title = _arms_title(shares, names, pct, inventory)
+    subjects = {c: s for c, s in code_model.subject_names(countries, list(names)).items() if c in set(countries["iso3"])}
+    title = _arms_title(shares, names, pct, inventory, subjects)
     used = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
     used = used[[arms_model.period_label(a, b) in set(shares.index) for a, b in zip(used["period_start"], used["period_end"])]]
     ids = captions.cited_ids(used)  # only the rows drawn
@@ -342,10 +343,12 @@ def _span(period: str) -> int:
         return 0
 
 
-def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventory: bool = False) -> str:
+def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventory: bool = False,
+                subjects: dict[str, tuple[str, bool]] | None = None) -> str:
     """The first and last value of the top supplier of the first period, over the periods of
     the usual length (e.g. SIPRI's five-year windows), else the top supplier of the last period. inventory: the values are
-    shares of the weapons Vietnam holds, not of imports."""
+    shares of the weapons Vietnam holds, not of imports. subjects: code -> (name as a sentence's
+    subject, plural verb), codes.subject_names."""
     unit = _unit(pct)
     if inventory:
         last = shares.index[-1]
@@ -375,10 +378,14 @@ def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventor
     last = shares.index[-1]
     row = shares.loc[last].dropna().sort_values(ascending=False)
     top = row.index[0]
+    # the supplier is the subject: 'Die USA lieferten …' (codes.subject_names)
+    name, plural = (subjects or {}).get(top, (names[top], False))
     if pct:
-        return t("{name} supplied {share} of Vietnam's arms imports in {period}", name=_cap(names[top]),
-                 share=captions.number(row.iloc[0]) + _unit(True), period=last)
-    return t("{name} was Vietnam's largest arms supplier in {period}", name=_cap(names[top]), period=last)
+        return nt("{name} supplied {share} of Vietnam's arms imports in {period}",
+                  "{name} supplied {share} of Vietnam's arms imports in {period}", 2 if plural else 1,
+                  name=_cap(name), share=captions.number(row.iloc[0]) + _unit(True), period=last)
+    return nt("{name} was Vietnam's largest arms supplier in {period}",
+              "{name} was Vietnam's largest arms supplier in {period}", 2 if plural else 1, name=_cap(name), period=last)
 
 
 def _unit(pct: bool) -> str:

@@ -225,7 +225,8 @@ def vote_grid(
         order = [reference, *others]
     matrix = matrix.reindex(order)
 
-    title, alt = _grid_words(label, matrix, names, res_ids, recorded, reference, agree, states)
+    title, alt = _grid_words(label, matrix, code_model.subject_names(countries, rows_states), res_ids, recorded,
+                             reference, agree, states)
     ids = captions.cited_ids(pd.DataFrame(shown_rows))
     src_line = captions.source_line(sources, ids)
     missing = [r for r in res_ids if not recorded[r]]
@@ -253,14 +254,14 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _grid_words(label, matrix, names, res_ids, recorded, reference, agree, states):
+def _grid_words(label, matrix, subjects, res_ids, recorded, reference, agree, states):
     """Title (the finding) and text alternative of the grid. `label` is mid-sentence form
-    ('the ASEAN members')."""
+    ('the ASEAN members'); subjects: code -> (name as a sentence's subject, plural verb)."""
     with_votes = [r for r in res_ids if recorded[r]]
     members = [s for s in matrix.index if s in states]
     if len(with_votes) == 1:
         r = with_votes[0]
-        named = [(names[s], matrix.at[s, r] or "") for s in members]
+        named = [(subjects[s][0], matrix.at[s, r] or "", subjects[s][1]) for s in members]
         finding = captions.group_vote_phrase(named)
         title = t("{group} on {sid}: {finding}", group=_cap(label), sid=r, finding=finding)
         alt = t("Grid of how {group} voted on {sid}: {finding}", group=label, sid=r, finding=finding)
@@ -272,14 +273,15 @@ def _grid_words(label, matrix, names, res_ids, recorded, reference, agree, state
             best = max(agree.loc[others, "share"])
             top = [s for s in others if agree.at[s, "share"] == best]
             if best == 0:
-                finding = t("none voted as {name} did on any of these resolutions", name=names[reference])
+                finding = t("none voted as {name} did on any of these resolutions", name=subjects[reference][0])
             else:
                 k = int(agree.at[top[0], "same"])
                 m = int(agree.at[top[0], "compared"])
-                who = captions.join_names([names[s] for s in top[:4]]) + (t(" and others") if len(top) > 4 else "")
+                who = captions.join_names([subjects[s][0] for s in top[:4]]) + (t(" and others") if len(top) > 4 else "")
                 finding = nt("{who} voted as {name} did most often ({k} of {m} votes)",
-                             "{who} voted as {name} did most often ({k} of {m} votes)", len(top), who=who,
-                             name=names[reference], k=k, m=m)
+                             "{who} voted as {name} did most often ({k} of {m} votes)",
+                             captions.verb_count([subjects[s] for s in top]), who=who, name=subjects[reference][0],
+                             k=k, m=m)
     title = f"{_cap(label)}: {finding}" if finding else t("How {group} voted", group=label)
     alt = t("Grid of how {group} voted on {n} resolutions ({ids})", group=label, n=len(res_ids), ids=", ".join(res_ids))
     if finding:

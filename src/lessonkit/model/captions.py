@@ -77,15 +77,28 @@ def vote_summary(counts: Mapping[str, int]) -> str:
              a=int(counts.get("A", 0)), nv=int(counts.get("NV", 0)))
 
 
-def highlight_phrase(named_votes: Sequence[tuple[str, str]]) -> str:
+def _by_vote(named: Sequence[tuple]) -> dict[str, list[tuple[str, bool]]]:
+    """vote -> [(name, plural), …] from (name, vote) or (name, vote, plural) entries, in order."""
+    groups: dict[str, list[tuple[str, bool]]] = {}
+    for entry in named:
+        groups.setdefault(entry[1], []).append((entry[0], bool(entry[2]) if len(entry) > 2 else False))
+    return groups
+
+
+def verb_count(subjects: Sequence[tuple[str, bool]]) -> int:
+    """The count a verb agrees with for these subjects: 2 (plural) for more than one or for one
+    plural name ('die USA stimmten'), else 1."""
+    return 2 if len(subjects) > 1 or any(plural for _, plural in subjects) else 1
+
+
+def highlight_phrase(named: Sequence[tuple]) -> str:
     """[('Russia','N'), ('North Korea','N'), ('China','A')] ->
-    'Russia and North Korea voted no; China abstained' (grouped by vote, in the order given)."""
-    groups: dict[str, list[str]] = {}
-    for name, vote in named_votes:
-        groups.setdefault(vote, []).append(name)
+    'Russia and North Korea voted no; China abstained' (grouped by vote, in the order given).
+    An entry may carry a third item, True where the name takes a plural verb (codes.subject_names:
+    'die USA stimmten mit Ja')."""
     parts = []
-    for vote, names in groups.items():
-        parts.append(f"{join_names(names)} {vote_verb(vote, len(names))}")
+    for vote, members in _by_vote(named).items():
+        parts.append(f"{join_names([n for n, _ in members])} {vote_verb(vote, verb_count(members))}")
     return "; ".join(parts)
 
 
@@ -126,19 +139,16 @@ def region_label(region: str) -> str:
     return t(REGION_LABELS[region]) if region in REGION_LABELS else str(region)
 
 
-def group_vote_phrase(named_votes: Sequence[tuple[str, str]], max_names: int = 4) -> str:
+def group_vote_phrase(named: Sequence[tuple], max_names: int = 4) -> str:
     """Like highlight_phrase, but a vote shared by more than max_names states is given as a
     count: '8 voted yes; Laos and Vietnam abstained'."""
-    groups: dict[str, list[str]] = {}
-    for name, vote in named_votes:
-        groups.setdefault(vote, []).append(name)
+    groups = _by_vote(named)
     order = sorted(groups, key=lambda v: (-len(groups[v]), ("Y", "N", "A", "NV", "").index(v) if v in ("Y", "N", "A", "NV", "") else 9))
     parts = []
     for vote in order:
-        names = groups[vote]
-        plural = len(names) > 1
-        who = join_names(names) if len(names) <= max_names else f"{len(names)}"
-        parts.append(f"{who} {vote_verb(vote, 2 if plural else 1)}")
+        members = groups[vote]
+        who = join_names([n for n, _ in members]) if len(members) <= max_names else f"{len(members)}"
+        parts.append(f"{who} {vote_verb(vote, verb_count(members))}")
     return "; ".join(parts)
 
 

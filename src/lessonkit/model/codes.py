@@ -45,6 +45,19 @@ def certainty_labels(certainty: pd.DataFrame) -> dict[str, str]:
     return dict(zip(rows["level"].astype(str), rows[col].astype(str)))
 
 
+def certainty_counted(certainty: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """level -> (the label for a count of one, the label for any other count), firmest first:
+    ('Official estimate', 'Official estimates') from label_en and label_plural_en (German:
+    label_de and label_plural_de). Without a plural column the label serves for every count."""
+    rows = certainty.sort_values("rank", kind="stable")
+
+    def col(stem: str) -> str:
+        return f"{stem}_de" if current() == "de" and f"{stem}_de" in rows.columns else f"{stem}_en"
+
+    many = col("label_plural") if "label_plural_en" in rows.columns else col("label")
+    return {str(level): (str(one), str(other)) for level, one, other in zip(rows["level"], rows[col("label")], rows[many])}
+
+
 def normalise_vote(value) -> str:
     key = "" if is_blank(value) else str(value).strip().upper()
     if key not in VOTE_ALIASES:
@@ -59,6 +72,21 @@ def name_map(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, 
     if countries is not None:
         lookup = dict(zip(countries["iso3"], i18n.column(countries, "short_name", fallback=True)))
     return {c: lookup[c] if not is_blank(lookup.get(c)) else c for c in codes}
+
+
+def subject_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, tuple[str, bool]]:
+    """Code -> (the state's name as the subject of a sentence, whether its verb is plural), in
+    the language in use. German: countries.article_de before short_name_de and number_de
+    ('die USA', True: 'die USA stimmten'; 'Russland', False). English: the short name, its verb
+    singular (the verbs of the charts are the same for both). A table without these columns:
+    the name alone, singular."""
+    names = name_map(countries, codes)
+    if current() != "de" or countries is None:
+        return {c: (name, False) for c, name in names.items()}
+    article = dict(zip(countries["iso3"], countries["article_de"])) if "article_de" in countries.columns else {}
+    number = dict(zip(countries["iso3"], countries["number_de"])) if "number_de" in countries.columns else {}
+    return {c: (name if is_blank(article.get(c)) else f"{article[c]} {name}", number.get(c) == "plural")
+            for c, name in names.items()}
 
 
 def resolution_ids(resolutions: pd.DataFrame) -> list[str]:

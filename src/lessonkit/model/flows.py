@@ -294,9 +294,17 @@ def flow_subtitle(shape: Mapping, labels: Mapping[str, str], category_labels: Ma
     return subtitle
 
 
-def flow_words(shape: Mapping, labels: Mapping[str, str]) -> tuple[str, str]:
+def count_label(n: int, forms: tuple[str, str]) -> str:
+    """(16, ('Official estimate', 'Official estimates')) -> '16 official estimates'; 1 takes the
+    first form."""
+    return f"{n} {mid_sentence(forms[0] if n == 1 else forms[1])}"
+
+
+def flow_words(shape: Mapping, labels: Mapping[str, str],
+               counted: Mapping[str, tuple[str, str]] | None = None) -> tuple[str, str]:
     """The title (where most rows run, and what) and the text alternative of a flow diagram
-    (shape: flow_shape; labels: level -> label)."""
+    (shape: flow_shape; labels: level -> label; counted: level -> its labels for one and for
+    other counts, codes.certainty_counted, for '16 official estimates')."""
     edges, names, transfers = shape["edges"], shape["names"], shape["transfers"]
     levels, cats = shape["levels"], shape["cats"]
     total = int(edges["n"].sum())
@@ -341,7 +349,8 @@ def flow_words(shape: Mapping, labels: Mapping[str, str]) -> tuple[str, str]:
             routes.append(t("from {a} to {b}", a=names[a], b=names[b]) + (f" ({detail})" if detail else ""))
         title = t("{scope} run most often {route}", scope=sentence(scope)[:-1], route=join_names(routes))
     conf = transfers["confidence"].astype(str).str.strip().str.lower().value_counts()
-    conf_text = ", ".join(f"{int(conf[c])} {mid_sentence(labels[c])}" for c in CONFIDENCE_ORDER if c in conf)
+    conf_text = ", ".join(count_label(int(conf[c]), counted[c] if counted and c in counted else (labels[c],) * 2)
+                          for c in CONFIDENCE_ORDER if c in conf)
     parts = [t("{a} to {b}: {items} (at best {level})", a=names[e.from_iso3], b=names[e.to_iso3],
                items=", ".join(e["items"]), level=mid_sentence(labels.get(e.confidence, e.confidence)))
              for e in [r for _, r in edges.iterrows()][:6]]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from lessonkit.i18n import N_, t
 from lessonkit.model.codes import (ARTICLE_ACTORS, SEAT_BLOCKS, VOTE_CODES, check_countries, name_map,
-                                   normalise_vote)
+                                   normalise_vote, subject_names)
 from lessonkit.text import brief_list, is_blank
 
 
@@ -218,15 +218,17 @@ def seat_shape(row: pd.Series, votes: pd.DataFrame, countries: pd.DataFrame,
                highlight: Sequence[str]) -> dict:
     """What the seat chart of one resolution (a resolutions row) shows: `seats` (seat_assignment,
     or anonymous_seats where the data hold only totals), `counts` (Y/N/A/NV), `named` ((name,
-    vote) of the highlighted states, in the order given) and `with_countries`."""
+    vote, plural) of the highlighted states, in the order given; codes.subject_names) and
+    `with_countries`."""
     sid = str(row["short_id"])
     with_countries = has_country_votes(row, votes)
     if with_countries:
         votes_res = votes_for(votes, sid)
         seats = seat_assignment(votes_res, countries, highlight)
-        by_iso = dict(zip(seats["iso3"], zip(seats["name"], seats["vote"])))
+        vote_of = dict(zip(seats["iso3"], seats["vote"]))
+        subjects = subject_names(countries, [h for h in highlight if h in vote_of])
         return {"seats": seats, "counts": vote_counts(votes_res), "with_countries": True,
-                "named": [by_iso[h] for h in highlight if h in by_iso]}
+                "named": [(subjects[h][0], vote_of[h], subjects[h][1]) for h in subjects]}
     counts = totals_from_resolution(row)
     return {"seats": anonymous_seats(counts), "counts": counts, "with_countries": False, "named": []}
 
@@ -242,8 +244,9 @@ def seat_table(shape: dict) -> pd.DataFrame:
 def tile_shape(row: pd.Series, votes: pd.DataFrame, countries: pd.DataFrame, tiles: pd.DataFrame,
                highlight: Sequence[str]) -> dict:
     """What the tile map of one resolution shows: `tiles` (tile_votes with each state's name),
-    `counts`, `by_region` (votes_by_region, None without country votes), `named` ((name, vote)
-    of the highlighted states that voted, in the order given) and `with_countries`."""
+    `counts`, `by_region` (votes_by_region, None without country votes), `named` ((name, vote,
+    plural) of the highlighted states that voted, in the order given; codes.subject_names) and
+    `with_countries`."""
     sid = str(row["short_id"])
     with_countries = has_country_votes(row, votes)
     votes_res = votes_for(votes, sid) if with_countries else None
@@ -253,9 +256,9 @@ def tile_shape(row: pd.Series, votes: pd.DataFrame, countries: pd.DataFrame, til
     if not with_countries:
         return {"tiles": tv, "counts": totals_from_resolution(row), "by_region": None, "named": [],
                 "with_countries": False}
-    named = [(names[h], v) for h, v in zip(tv["iso3"], tv["vote"]) if h in highlight and v]
-    order = [names[h] for h in highlight]
-    named.sort(key=lambda nv: order.index(nv[0]))
+    vote_of = {h: v for h, v in zip(tv["iso3"], tv["vote"]) if h in highlight and v}
+    subjects = subject_names(countries, [h for h in highlight if h in vote_of])
+    named = [(subjects[h][0], vote_of[h], subjects[h][1]) for h in subjects]
     return {"tiles": tv, "counts": vote_counts(votes_res), "by_region": votes_by_region(votes_res, countries),
             "named": named, "with_countries": True}
 
@@ -278,8 +281,8 @@ def group_members(
     'against:ES-11/1' (the states that voted so), or a list of ISO3 codes."""
     if not isinstance(group, str):
         codes = check_countries(list(group), countries)
-        names = name_map(countries, codes)
-        return codes, (", ".join(names[c] for c in codes) if len(codes) <= 4 else t("{n} chosen states", n=len(codes)))
+        names = subject_names(countries, codes)  # the label stands in sentences: 'wie die USA … abstimmten'
+        return codes, (", ".join(names[c][0] for c in codes) if len(codes) <= 4 else t("{n} chosen states", n=len(codes)))
     key = group.strip()
     low = key.lower()
     if low in MEMBERSHIP_GROUPS:

@@ -1,0 +1,160 @@
+"""The words of the charts that depend on the data's grammar (issue 20, German edition): a
+country's grammatical number and article (countries.number_de, article_de) and the certainty
+labels for a count (certainty.label_plural_en/_de). Pure logic, but for one chart's text alternative."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from lessonkit import data, i18n, validate
+from lessonkit.model import captions
+from lessonkit.model import codes as code_model
+from lessonkit.model import flows as flow_model
+
+
+@pytest.fixture
+def german(monkeypatch):
+    monkeypatch.setattr(i18n, "_chosen", "de")
+
+
+# --- certainty labels for a count -------------------------------------------------------------
+
+
+def test_a_count_takes_the_label_for_one_or_the_plural():
+    counted = code_model.certainty_counted(data.load("certainty"))
+    assert list(counted) == ["confirmed", "official_estimate", "reported", "alleged"]
+    assert counted["official_estimate"] == ("Official estimate", "Official estimates")
+    assert flow_model.count_label(16, counted["official_estimate"]) == "16 official estimates"
+    assert flow_model.count_label(1, counted["official_estimate"]) == "1 official estimate"
+    assert flow_model.count_label(5, counted["confirmed"]) == "5 confirmed"
+
+
+def test_a_count_in_german_keeps_the_nouns_capital(german):
+    counted = code_model.certainty_counted(data.load("certainty"))
+    assert flow_model.count_label(16, counted["official_estimate"]) == "16 offizielle Schätzungen"
+    assert flow_model.count_label(1, counted["official_estimate"]) == "1 offizielle Schätzung"
+    assert flow_model.count_label(5, counted["confirmed"]) == "5 bestätigt"
+
+
+def test_without_a_plural_column_the_label_serves_for_every_count():
+    table = data.load("certainty").drop(columns=["label_plural_en", "label_plural_de"])
+    assert code_model.certainty_counted(table)["official_estimate"] == ("Official estimate",) * 2
+
+
+def test_the_flow_diagrams_text_alternative_counts_in_the_plural(german):
+    from lessonkit import charts
+
+    alt = charts.flow_diagram().alt_text
+    counts = re.search(r"\(([^()]*behauptet)\)", alt).group(1)
+    assert "offizielle Schätzungen" in counts and "offizielle Schätzung," not in counts, counts
+
+
+def test_an_empty_german_plural_label_is_an_error_naming_row_and_column():
+    _, rows = data.read_rows("certainty")
+    fields = data.resource("certainty")["schema"]["fields"]
+    assert validate.check_translations("certainty.csv", rows, fields) == []
+    broken = [dict(r) for r in rows]
+    broken[1]["label_plural_de"] = ""
+    problems = validate.check_translations("certainty.csv", broken, fields)
+    assert [str(p) for p in problems] == ["certainty.csv, row 2 (line 3): label_plural_de is empty where "
+                                          "label_plural_en is not [translation]"]
+
+
+# --- a country's number and article ---------------------------------------------------------
+
+# German short names that end like a plural noun (-en, -eln, -ern, -e, -s) but are one state.
+SINGULAR_IN_FORM = {"Belarus", "Belize", "Barbados", "Chile", "Côte d'Ivoire", "Kap Verde", "Zypern", "Ägypten",
+                    "Honduras", "St. Kitts & Nevis", "Laos", "Libyen", "Litauen", "Mauritius", "Norwegen", "Polen",
+                    "Sierra Leone", "São Tomé & Príncipe", "Suriname", "Schweden", "Timor-Leste", "Ukraine",
+                    "Jemen", "Simbabwe"}
+PLURAL_FORM = re.compile(r"((?<!i)en|eln|ern|e|s)$")
+
+
+def _plural_in_form(short: str, long: str) -> bool:
+    """Ends like a German plural noun, or abbreviates one ('VAE': 'Vereinigte Arabische Emirate')."""
+    return bool(PLURAL_FORM.search(short.split()[-1])) or (short.isupper() and long.startswith("Vereinigte "))
+
+
+def test_every_german_name_plural_in_form_is_marked_plural():
+    countries = data.load("countries")
+    plural = set(countries.loc[countries["number_de"] == "plural", "short_name_de"])
+    in_form = {s for s, n in zip(countries["short_name_de"], countries["name_de"]) if _plural_in_form(s, n)}
+    assert in_form - plural - SINGULAR_IN_FORM == set(), "plural in form, but number_de is singular"
+    assert plural <= in_form, "marked plural, but not plural in form: extend the form rule of this test"
+    assert SINGULAR_IN_FORM <= in_form and not SINGULAR_IN_FORM & plural
+    assert {"USA", "Niederlande", "Philippinen", "VAE"} <= plural
+
+
+def test_a_plural_name_takes_die_and_the_columns_are_declared():
+    countries = data.load("countries").set_index("iso3")
+    assert (countries.loc[countries["number_de"] == "plural", "article_de"] == "die").all()
+    fields = {f["name"]: f for f in data.resource("countries")["schema"]["fields"]}
+    assert fields["number_de"]["constraints"] == {"required": True, "enum": ["singular", "plural"]}
+    assert fields["article_de"]["constraints"]["enum"] == ["der", "die", "das"]
+    assert countries.at["RUS", "number_de"] == "singular" and pd.isna(countries.at["RUS", "article_de"])
+    assert countries.at["IRN", "article_de"] == "der" and countries.at["CHE", "article_de"] == "die"
+
+
+def test_a_bad_number_is_an_error_naming_row_and_column():
+    _, rows = data.read_rows("countries")
+    fields = data.resource("countries")["schema"]["fields"]
+    broken = [dict(r) for r in rows]
+    at = next(i for i, r in enumerate(rows) if r["iso3"] == "USA")
+    broken[at]["number_de"] = "plur"
+    problems = validate.check_cells("countries.csv", broken, fields)
+    assert [str(p) for p in problems] == [f"countries.csv, row {at + 1} (line {at + 2}): number_de 'plur' is not "
+                                          "one of singular, plural [enum]"]
+
+
+def test_subject_names_put_the_article_and_the_number_in_german(german):
+    countries = data.load("countries")
+    subjects = code_model.subject_names(countries, ["USA", "RUS", "NLD", "IRN"])
+    assert subjects == {"USA": ("die USA", True), "RUS": ("Russland", False), "NLD": ("die Niederlande", True),
+                        "IRN": ("der Iran", False)}
+
+
+def test_subject_names_in_english_are_the_short_names():
+    countries = data.load("countries")
+    assert code_model.subject_names(countries, ["USA", "NLD"]) == {"USA": ("USA", False),
+                                                                    "NLD": ("Netherlands", False)}
+
+
+def test_subject_names_without_the_columns_are_the_names_alone(german):
+    bare = data.load("countries").drop(columns=["number_de", "article_de"])
+    assert code_model.subject_names(bare, ["USA"]) == {"USA": ("USA", False)}
+
+
+def test_the_verb_agrees_with_a_plural_name(german):
+    named = [("Russland", "N", False), ("die USA", "Y", True), ("China", "A", False)]
+    assert captions.highlight_phrase(named) == "Russland stimmte mit Nein; die USA stimmten mit Ja; China enthielt sich"
+    assert captions.highlight_phrase([("Russland", "N"), ("Nordkorea", "N")]) == "Russland und Nordkorea stimmten mit Nein"
+    assert captions.group_vote_phrase([("die Philippinen", "Y", True), ("Laos", "A", False)]) == \
+        "die Philippinen stimmten mit Ja; Laos enthielt sich"
+    assert captions.verb_count([("Vietnam", False)]) == 1
+    assert captions.verb_count([("die USA", True)]) == 2
+    assert captions.verb_count([("Vietnam", False), ("Laos", False)]) == 2
+
+
+def test_the_english_verbs_are_the_same_for_one_and_many():
+    assert captions.highlight_phrase([("USA", "Y", False)]) == "USA voted yes"
+    assert captions.highlight_phrase([("USA", "Y", True)]) == "USA voted yes"
+
+
+def test_the_seat_chart_says_die_usa_stimmten(german):
+    from lessonkit.model import votes as vote_model
+
+    tables = {n: data.load(n) for n in ("un_resolutions", "un_votes", "countries")}
+    row = code_model.check_resolution("ES-11/3", tables["un_resolutions"])
+    shape = vote_model.seat_shape(row, tables["un_votes"], tables["countries"], ["VNM", "USA"])
+    assert shape["named"] == [("Vietnam", "N", False), ("die USA", "Y", True)]
+    title, _, alt = captions.seat_words(row, shape, ["VNM", "USA"])
+    assert title.endswith("Vietnam stimmte mit Nein; die USA stimmten mit Ja")
+    assert "USA stimmte " not in alt
+
+
+def test_the_vote_grid_finding_agrees_with_a_plural_name(german):
+    from lessonkit import charts
+
+    assert charts.vote_grid(["NLD", "CHN"], reference="USA").title == (
+        "Die Niederlande, China: die Niederlande stimmten am häufigsten wie die USA (6 von 6 Abstimmungen)")
