@@ -58,8 +58,9 @@ test: $(VENV)/.test-installed $(AXE)
 ## make unit: the fast tests (no browser, no notebook runs, nothing marked slow; under 20 s)
 # Python may keep compiled modules (__pycache__, ignored by git) even where PYTHONDONTWRITEBYTECODE
 # is set: else every run compiles src/, tests/ and pytest's rewritten asserts again (about 3 s).
+# tests/lazy_imports.py spares every run the 1.4 s import of rfc3987_syntax (via nbformat).
 unit: $(VENV)/.test-installed
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest tests --ignore=tests/browser -m "not slow"
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -p tests.lazy_imports tests --ignore=tests/browser -m "not slow"
 
 notebooks: $(VENV)/.test-installed
 	$(BIN)/python -m pytest notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg

@@ -27,16 +27,26 @@ from lessonkit.validate import DataError, Problem
 PACKAGE_FILE = "datapackage.json"
 SOURCE_COLUMNS = ("source_id", "source_id_2", "votes_source_id")
 
-_cache: dict[tuple, pd.DataFrame] = {}
+# (folder, table) -> (the files its validation read, with their versions; the typed frame)
+_cache: dict[tuple, tuple[tuple, pd.DataFrame]] = {}
 _read_cache: dict[tuple, object] = {}  # (kind, path, mtime_ns, size) -> what was read; never a failure
+_reads: dict[Path, tuple | None] | None = None  # while load validates a table: each file it reads, its version
 
 
-def _file_key(kind: str, path: Path) -> tuple | None:
+def _version(path: Path) -> tuple | None:
+    """(mtime_ns, size) of a file, None if it is missing."""
     try:
         st = path.stat()
     except OSError:
         return None
-    return (kind, str(path), st.st_mtime_ns, st.st_size)
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _file_key(kind: str, path: Path) -> tuple | None:
+    version = _version(path)
+    if _reads is not None:
+        _reads.setdefault(path, version)
+    return None if version is None else (kind, str(path), *version)
 
 
 def package(folder: Path | None = None) -> dict:
@@ -89,9 +99,9 @@ def read_rows(name: str, folder: Path | None = None) -> tuple[list[str], list[di
     res = resource(name, _package(folder))
     file = res["path"]
     path = folder / file
-    if not path.exists():
-        raise DataError([Problem(file, None, "file", "the file is missing")])
     key = _file_key(f"rows:{file}", path)
+    if key is None and not path.exists():
+        raise DataError([Problem(file, None, "file", "the file is missing")])
     if key in _read_cache:  # validation reads the referenced tables again and again
         header, rows = _read_cache[key]
         return list(header), [dict(r) for r in rows]
@@ -238,18 +248,25 @@ def _to_frame(rows: list[dict], fields: list[dict]) -> pd.DataFrame:
 def load(name: str, folder: Path | None = None) -> pd.DataFrame:
     """A table of data/ (or of the data package in `folder`, e.g. a test fixture) as a
     DataFrame with the dtypes its schema describes, after validation."""
+    global _reads
     folder = Path(folder) if folder is not None else data_dir()
     res = resource(name, _package(folder))
-    stamp = tuple(p.stat().st_mtime_ns for p in sorted(folder.glob("*.csv"))) + (
-        (folder / PACKAGE_FILE).stat().st_mtime_ns,
-    )
-    key = (str(folder), name, stamp)
-    if key not in _cache:
-        problems = problems_in(name, folder)
-        if problems:
-            raise DataError(problems)
-        _cache[key] = _to_frame(read_rows(name, folder)[1], res["schema"]["fields"])
-    return in_language(_cache[key].copy(), res["schema"]["fields"])
+    key = (str(folder), name)
+    cached = _cache.get(key)
+    # Validated once per version of the files its validation read (the table, the tables it
+    # refers to, sources.csv, datapackage.json): an edit to any of them validates it again.
+    if cached is None or any(_version(path) != version for path, version in cached[0]):
+        _reads = {}
+        try:
+            problems = problems_in(name, folder)
+            if problems:
+                raise DataError(problems)
+            frame = _to_frame(read_rows(name, folder)[1], res["schema"]["fields"])
+            read = {folder / PACKAGE_FILE: _version(folder / PACKAGE_FILE), **_reads}
+        finally:
+            _reads = None
+        cached = _cache[key] = (tuple(sorted(read.items())), frame)
+    return in_language(cached[1].copy(), res["schema"]["fields"])
 
 
 def in_language(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
