@@ -7,10 +7,12 @@ from lessonkit.model import captions, codes, vietnam
 from lessonkit.paths import project_root
 
 GERMAN = {"events": ["label", "event"], "un_resolutions": ["short_title"], "partnership_levels": ["label"],
-          "sanctions_events": ["event"], "countries": ["short_name"],
+          "countries": ["short_name"],
           "claims": ["explanation"], "transfers": ["item", "description", "unit"],
           "cam_ranh": ["user", "arrangement", "description"], "vietnam_misc": ["description", "unit"],
-          "vietnam_doctrine": ["principle"]}
+          "vietnam_doctrine": ["principle"], "sk_estimates": ["announced_by"], "sanctions_events": ["event", "actors"],
+          "nk_missile_launches": ["counted_by", "counting_rule"]}
+GERMAN["transfers"] = GERMAN["transfers"] + ["reported_by"]
 GERMAN["events"] = GERMAN["events"] + ["place"]
 
 

@@ -13,7 +13,9 @@ from lessonkit.paths import project_root
 # The German columns issue 20 added for what students read (table -> English columns).
 COLUMNS = [("events", "place"), ("claims", "explanation"), ("transfers", "item"), ("transfers", "description"),
            ("transfers", "unit"), ("cam_ranh", "user"), ("cam_ranh", "arrangement"), ("cam_ranh", "description"),
-           ("vietnam_misc", "description"), ("vietnam_misc", "unit"), ("vietnam_doctrine", "principle")]
+           ("vietnam_misc", "description"), ("vietnam_misc", "unit"), ("vietnam_doctrine", "principle"),
+           ("transfers", "reported_by"), ("sk_estimates", "announced_by"), ("sanctions_events", "actors"),
+           ("nk_missile_launches", "counted_by"), ("nk_missile_launches", "counting_rule")]
 
 
 @pytest.mark.parametrize("name, col", COLUMNS)
@@ -50,6 +52,26 @@ def test_in_german_the_shown_columns_hold_the_german_text(monkeypatch):
     assert (transfers.item == "ballistic missiles").sum() == 7
     assert transfers.description.iloc[0].startswith("Container mit Militärausrüstung")
     assert data.load("sanctions_events").event.iloc[0].startswith("Russland legt sein Veto")
+    assert data.load("sanctions_events").actors.iloc[0].startswith("RUS (Veto); CHN (Enthaltung)")
+    assert transfers.reported_by.iloc[0] == "Weißes Haus (NSC-Sprecher John Kirby)"
+    assert data.load("sk_estimates").announced_by.iloc[0] == "Verteidigungsministerium (offiziell)"
+    assert data.load("nk_missile_launches").counted_by.iloc[1] == "Japanisches Verteidigungsministerium"
+
+
+def test_the_msmt_keeps_its_tag_in_german(monkeypatch):
+    """The seoul chart labels the multilateral estimate by the table's estimator_tag, not by the
+    initials of its (German) name."""
+    import matplotlib
+
+    from lessonkit import charts
+
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    chart = charts.seoul_estimates()
+    texts = [t.get_text() for t in chart.fig.findobj(matplotlib.text.Text)]
+    assert "MSMT: Multilaterales Sanktionsüberwachungsteam (11 Staaten)" in texts
+    assert any(t.startswith("MSMT: bis zu 9 Millionen") for t in texts)
+    assert not any(t.startswith("MS:") for t in texts)
+    assert "(Multilaterales Sanktionsüberwachungsteam (11 Staaten; Bericht" in chart.alt_text
 
 
 def test_country_names_by_code_follow_the_language(monkeypatch):
@@ -86,6 +108,13 @@ SHOWN = [
     ("03_vietnams_balanceakt.ipynb", "4c0f4f7a", "vietnam_misc", "description",
      "topic in ['intelligence', 'transnational repression']"),
     ("03_vietnams_balanceakt.ipynb", "8d47491c", "vietnam_misc", "description", "topic == 'tourism'"),
+    ("02_waffenstroeme.ipynb", "e85ab6ee", "sk_estimates", "announced_by", "index == index"),
+    ("02_waffenstroeme.ipynb", "4c138308", "transfers", "reported_by", "item == 'ballistic missiles'"),
+    ("02_waffenstroeme.ipynb", "e155e3b3", "transfers", "reported_by", "to_iso3 == 'PRK'"),
+    ("02_waffenstroeme.ipynb", "92dd7b5d", "transfers", "reported_by", "item == 'oil'"),
+    ("02_waffenstroeme.ipynb", "00d30037", "sanctions_events", "actors", "index == index"),
+    ("02_waffenstroeme.ipynb", "d90e1d18", "nk_missile_launches", "counted_by", "index == index"),
+    ("02_waffenstroeme.ipynb", "d90e1d18", "nk_missile_launches", "counting_rule", "index == index"),
 ]
 
 

@@ -74,7 +74,9 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
         raise ValueError("No estimate in sk_estimates gives shells or containers.")
     others = {a: arms_model.estimator_label(a) for a, k in zip(series.get("announced_by", []), series["estimator"])
               if k != "south_korea"}
-    tags = {a: arms_model.acronym(label) for a, label in others.items()}
+    given = dict(zip(series["announced_by"], series["estimator_tag"])) if "estimator_tag" in series else {}
+    tags = {a: given[a] if not captions.is_blank(given.get(a)) else arms_model.acronym(label)
+            for a, label in others.items()}  # the table's estimator_tag (MSMT), else the name's initials
     title, alt = _seoul_words(series, panels, tags)
     ids = captions.cited_ids(sk)
     src_line = captions.source_line(sources, ids)

@@ -28,9 +28,9 @@ def acronym(name: str) -> str:
 
 def sk_series(sk: pd.DataFrame) -> pd.DataFrame:
     """The estimates in date order: announced, announced_by, estimator ('south_korea' or
-    'multilateral', the table's estimator_kind), containers, containers_qualifier, shells,
-    qualifier (of the shell figure), shells_basis, shells_from_capacity and counting_since
-    where the table has them."""
+    'multilateral', the table's estimator_kind), estimator_tag (e.g. MSMT), containers,
+    containers_qualifier, shells, qualifier (of the shell figure), shells_basis,
+    shells_from_capacity and counting_since where the table has them."""
     out = sk.copy()
     for col in ("shells", "containers"):  # nullable integers -> floats (NaN where not given)
         out[col] = out[col].astype("float64")
@@ -38,8 +38,8 @@ def sk_series(sk: pd.DataFrame) -> pd.DataFrame:
     if "containers_qualifier" not in out.columns:
         out["containers_qualifier"] = out.get("qualifier")
     out["estimator"] = out["estimator_kind"]
-    keep = [c for c in ("estimate_id", "announced", "announced_by", "estimator", "containers", "containers_qualifier",
-                        "shells", "qualifier", "shells_basis", "shells_from_capacity",
+    keep = [c for c in ("estimate_id", "announced", "announced_by", "estimator", "estimator_tag", "containers",
+                        "containers_qualifier", "shells", "qualifier", "shells_basis", "shells_from_capacity",
                         "counting_since", "source_id", "source_id_2")
             if c in out.columns]
     return out.sort_values("announced", kind="stable")[keep].reset_index(drop=True)
