@@ -14,7 +14,7 @@ from matplotlib.ticker import FuncFormatter
 
 from lessonkit import i18n
 from lessonkit.i18n import N_, nt, t
-from lessonkit.text import char_width, grouped, month_name
+from lessonkit.text import char_width, grouped, line_height, month_name, text_width
 from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
 from lessonkit.charts.result import Chart
@@ -41,6 +41,7 @@ ESTIMATOR_STYLE = {  # South Korean estimates: filled dots; multilateral ones: h
     "south_korea": dict(marker="o", markersize=6.5, markeredgewidth=0.8),
     "multilateral": dict(marker="D", markersize=6.5, markeredgewidth=1.6, markerfacecolor="white"),
 }
+BASE_PT, SLOT_PT = 7, 12  # a point's label: its bottom this far above the point, plus a slot's height per slot
 WINDOW_ONLY = re.compile(r"\b(\d{4}) only\b")
 
 
@@ -90,7 +91,6 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
     x0, x1 = dates.min() - pad, dates.max() + pad
     axes_w = 0.8 * style.WIDTH
     in_per_day = axes_w / max((x1 - x0).days, 1)
-    char_in = char_width(style.FONT["small"])
     for i, col in enumerate(panels):
         bottom = (bottom_in + (len(panels) - 1 - i) * (panel_h + gap)) / height
         ax = fig.add_axes((0.1, bottom, 0.8, panel_h / height))
@@ -104,16 +104,21 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
                 ax.plot(pts["announced"], pts[col] / scale, linestyle="none", color=color, markeredgecolor=color,
                         zorder=3, gid=f"points-{col}-{kind}", **ESTIMATOR_STYLE[kind])
         texts = [_point_text(r, col, tags) for _, r in part.iterrows()]
-        # labels that would overlap are stacked: slot 0 just above the point, slot 1 higher, ...
-        widths = [(len(t) * char_in + 0.1) / in_per_day for t in texts]
-        starts = [(d - x0).days - w / 2 for d, w in zip(part["announced"], widths)]
-        slots = label_layout.pack_intervals(starts, widths, gap=2)
-        for (_, r), text, slot in zip(part.iterrows(), texts, slots):
-            ax.annotate(text, (r["announced"], r[col] / scale), xytext=(0, 7 + 12 * slot), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=style.FONT["small"], color=style.DARK,
-                        gid=f"point-{col}-{r['announced'].date()}",
-                        arrowprops=dict(arrowstyle="-", color=style.GREY, lw=0.6, shrinkA=0, shrinkB=4) if slot else None)
-        ax.set_ylim(0, part[col].max() / scale * (1.3 + 0.22 * max(slots)))
+        # labels that would meet are lifted: slot 0 just above the point, slot 1 higher, ... (in
+        # inches, from the estimated text widths and the points' own heights); a label that spans
+        # over a later point's stem ends (or starts) at its own point instead
+        slots, aligns, top = label_layout.labelled_points(
+            [(d - x0).days * in_per_day for d in part["announced"]], (part[col] / scale).tolist(),
+            [text_width(t, style.FONT["small"]) for t in texts], panel_h, line_height(style.FONT["small"]),
+            SLOT_PT / 72, BASE_PT / 72, gap=0.1, bounds=(0, axes_w))
+        for (_, r), text, slot, align in zip(part.iterrows(), texts, slots, aligns):
+            arrow = dict(arrowstyle="-", color=style.GREY, lw=0.6, shrinkA=0, shrinkB=4)
+            if align != "center":  # the stem meets the label's end that stands over the point
+                arrow["relpos"] = (1.0, 0.0) if align == "right" else (0.0, 0.0)
+            ax.annotate(text, (r["announced"], r[col] / scale), xytext=(0, BASE_PT + SLOT_PT * slot),
+                        textcoords="offset points", ha=align, va="bottom", fontsize=style.FONT["small"],
+                        color=style.DARK, gid=f"point-{col}-{r['announced'].date()}", arrowprops=arrow if slot else None)
+        ax.set_ylim(0, top)
         ax.set_xlim(x0, x1)
         label = {"shells": t("Shells"), "containers": t("Containers")}[col]
         ax.set_ylabel(f"{label}\n({unit})" if unit else label, fontsize=style.FONT["small"])

@@ -45,6 +45,92 @@ def pack_intervals(starts: Sequence[float], lengths: Sequence[float], gap: float
     return [level - 1 for level in levels]
 
 
+ALIGNS = ("center", "right", "left")  # a label centred over its point, ending at it, starting at it
+
+
+def lift_labels(xs: Sequence[float], ys: Sequence[float], widths: Sequence[float], height: float, step: float,
+                base: float = 0.0, gap: float = 0.0, pad: float = 0.0,
+                bounds: tuple[float, float] | None = None) -> tuple[list[int], list[str]]:
+    """Slots (0, 1, ...) and alignments for labels above points (xs, ys) so that no two labels
+    overlap, no label covers a point, and no label covers another's stem (the line from a
+    point up to its label on slot 1 or higher; slot 0 sits just above its point, without one).
+    On slot k label i runs from ys[i] + base + k * step up by height; 'center' spans
+    xs[i] +- widths[i] / 2, 'right' ends pad right of its point, 'left' starts pad left of it.
+    gap: the least room between two labels side by side; bounds: the x range labels keep to.
+    One unit for all (e.g. inches, y up). Labels are placed left to right, centred on the lowest
+    free slot; a label whose stem every slot would cross (an earlier label spans over its point)
+    first moves that earlier label to end or start at its own point, then tries ending or
+    starting at its own; failing that it takes the lowest slot clear of labels (its stem crosses
+    one). Unlike pack_intervals it sees the points' heights."""
+    n = len(xs)
+    boxes: dict[int, tuple[float, float, float, float]] = {}  # x0, x1, y0, y1 of the labels placed
+    slots, aligns = [0] * n, ["center"] * n
+
+    def box(i: int, k: int, align: str) -> tuple[float, float, float, float]:
+        y0 = ys[i] + base + k * step
+        x0 = {"center": xs[i] - widths[i] / 2, "right": xs[i] + pad - widths[i], "left": xs[i] - pad}[align]
+        return (x0, x0 + widths[i], y0, y0 + height)
+
+    def clash(i: int, b: tuple[float, float, float, float], k: int, stems: bool = True) -> bool:
+        x0, x1, y0, y1 = b
+        if stems and bounds and (x0 < bounds[0] or x1 > bounds[1]):
+            return True
+        if any(j != i and x0 <= xs[j] <= x1 and y0 <= ys[j] <= y1 for j in range(n)):  # on a point
+            return True
+        for j, (a0, a1, b0, b1) in boxes.items():
+            if j == i:
+                continue
+            if x0 < a1 + gap and a0 < x1 + gap and y0 < b1 and b0 < y1:
+                return True
+            if stems and slots[j] and x0 <= xs[j] <= x1 and ys[j] < y1 and y0 < b0:  # this label on j's stem
+                return True
+            if stems and k and a0 <= xs[i] <= a1 and ys[i] < b1 and b0 < y0:  # j's label on this stem
+                return True
+        return False
+
+    def lowest(i: int, align: str) -> int | None:
+        return next((k for k in range(2 * n + 2) if not clash(i, box(i, k, align), k)), None)
+
+    for i in sorted(range(n), key=lambda i: (xs[i], i)):
+        k = lowest(i, "center")
+        if k is None:  # boxed in: move the labels over this point aside, if that frees it
+            for j in [j for j, b in boxes.items() if b[0] <= xs[i] <= b[1]]:
+                for align in ALIGNS[1:]:
+                    kj = lowest(j, align)
+                    moved = None if kj is None else box(j, kj, align)
+                    if moved is not None and not moved[0] <= xs[i] <= moved[1]:
+                        boxes[j], slots[j], aligns[j] = moved, kj, align
+                        break
+            k = lowest(i, "center")
+        align = "center"
+        for other in ALIGNS[1:] if k is None else ():
+            k, align = lowest(i, other), other
+            if k is not None:
+                break
+        if k is None:  # still boxed in: the lowest slot where the labels themselves are clear
+            align = "center"
+            k = next(k for k in range(10**6) if not clash(i, box(i, k, align), k, stems=False))
+        boxes[i], slots[i], aligns[i] = box(i, k, align), k, align
+    return slots, aligns
+
+
+def labelled_points(xs: Sequence[float], values: Sequence[float], widths: Sequence[float], panel_h: float,
+                    height: float, step: float, base: float = 0.0, gap: float = 0.0, pad: float = 0.0,
+                    bounds: tuple[float, float] | None = None, headroom: tuple[float, float] = (1.3, 0.22)) -> tuple[list[int], list[str], float]:
+    """lift_labels for points on a panel panel_h high whose y axis runs from 0 to a top that
+    leaves room for the labels: top = max(values) * (headroom[0] + headroom[1] * k) for the least
+    k at least the highest slot, with every label inside the panel. xs, widths, heights in
+    inches. Returns (slots, alignments, top in the units of values)."""
+    vmax = max((float(v) for v in values), default=0.0) or 1.0
+    for k in range(len(xs) + 12):
+        top = vmax * (headroom[0] + headroom[1] * k)
+        ys = [float(v) / top * panel_h for v in values]
+        slots, aligns = lift_labels(xs, ys, widths, height, step, base, gap, pad, bounds)
+        if max(slots, default=0) <= k and all(y + base + s * step + height <= panel_h for y, s in zip(ys, slots)):
+            break
+    return slots, aligns, top
+
+
 def _overlaps(a: tuple[float, float], b: tuple[float, float], gap: float) -> bool:
     return a[0] < b[1] + gap and b[0] < a[1] + gap
 
