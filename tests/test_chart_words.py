@@ -158,3 +158,39 @@ def test_the_vote_grid_finding_agrees_with_a_plural_name(german):
 
     assert charts.vote_grid(["NLD", "CHN"], reference="USA").title == (
         "Die Niederlande, China: die Niederlande stimmten am häufigsten wie die USA (6 von 6 Abstimmungen)")
+
+
+# --- titles the chart font cannot draw ------------------------------------------------------
+
+
+def test_a_title_the_picture_cannot_draw_points_to_the_sources_section():
+    row = {"publisher": "SBS (published on Daum News)", "title": "러에 넘어간 컨테이너 2천 개", "published": "2023-11-02"}
+    latin = lambda text: all(ord(c) < 0x1100 for c in text)  # noqa: E731 (a font without Hangul)
+    assert data.format_source(row) == "SBS (published on Daum News), “러에 넘어간 컨테이너 2천 개” (2 Nov 2023)"
+    assert data.format_source(row, drawable=latin) == \
+        "SBS (published on Daum News), [title in the Sources section] (2 Nov 2023)"
+    assert data.format_source({**row, "title": "N. Korea sent 1,000 containers"}, drawable=latin) == \
+        "SBS (published on Daum News), “N. Korea sent 1,000 containers” (2 Nov 2023)"
+
+
+def test_the_chart_font_draws_latin_and_cyrillic_but_not_hangul():
+    from lessonkit.charts import style
+
+    assert style.drawable("Südkorea – „über 3 Millionen“ · 12.000 € Россия")
+    assert not style.drawable("러에") and not style.drawable("北") and not style.drawable("ウクライナ")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_seoul_charts_source_line_has_no_glyph_its_font_lacks(lang, monkeypatch):
+    from lessonkit import charts
+    from lessonkit.charts import style
+
+    monkeypatch.setattr(i18n, "_chosen", lang)
+    estimates = data.load("sk_estimates")
+    # from 2 November 2023 on, the first sources cited are SBS and Segye Ilbo, with Korean titles
+    chart = charts.seoul_estimates(sk_estimates=estimates[estimates["announced"] >= "2023-11-02"])
+    assert chart.source_line.startswith(("Sources: SBS", "Quellen: SBS"))
+    assert style.drawable(chart.source_line)
+    assert chart.source_line.count(i18n.t("[title in the Sources section]")) == 2
+    drawn = [t.get_text() for t in chart.fig.texts]
+    assert all(style.drawable(text) for text in drawn)

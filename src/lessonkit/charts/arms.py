@@ -80,7 +80,7 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
             for a, label in others.items()}  # the table's estimator_tag (MSMT), else the name's initials
     title, alt = _seoul_words(series, panels, tags)
     ids = captions.cited_ids(sk)
-    src_line = captions.source_line(sources, ids)
+    src_line = captions.source_line(sources, ids, drawable=style.drawable)
     kinds = [k for k in ESTIMATOR_STYLE if k in set(series["estimator"])]
     legend_in = 0.3 if len(kinds) > 1 else 0.0
     panel_h, gap, bottom_in = 1.6, 0.45, 0.45 + legend_in
@@ -270,7 +270,7 @@ def vietnam_arms_imports(
     used = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
     used = used[[arms_model.period_label(a, b) in set(shares.index) for a, b in zip(used["period_start"], used["period_end"])]]
     ids = captions.cited_ids(used)  # only the rows drawn
-    src_line = captions.source_line(sources, ids)
+    src_line = captions.source_line(sources, ids, drawable=style.drawable)
     periods_shown = list(shares.index)
     suppliers = list(shares.columns)
     colors = style.supplier_colors(suppliers, other=arms_model.OTHER_SUPPLIERS)

@@ -85,7 +85,7 @@ def flow_diagram(
     title, alt = flow_model.flow_words(shape, labels, code_model.certainty_counted(certainty))
     subtitle = flow_model.flow_subtitle(shape, labels, style.ITEM_LABELS)
     ids = captions.cited_ids(shape["transfers"])
-    src_line = captions.source_line(sources, ids)
+    src_line = captions.source_line(sources, ids, drawable=style.drawable)
     canvas = build.draw_on(canvas, FlowCanvas, frame, title, src_line, subtitle, shape["edges"], shape["names"],
                            positions, labels)
     return build.chart("flow_diagram", canvas.fig, title, subtitle, src_line, alt, flow_model.flow_table(shape),

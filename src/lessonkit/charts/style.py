@@ -175,6 +175,30 @@ HOUSE_RC = {
 }
 
 
+@functools.lru_cache(maxsize=1)
+def _drawable_chars() -> frozenset[int]:
+    """The code points the chart fonts have a glyph for: the fonts of rcParams font.sans-serif
+    found on this machine (matplotlib falls back along that list; the bundled one is DejaVu Sans)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    chars: set[int] = set()
+    for family in matplotlib.rcParams["font.sans-serif"]:
+        try:
+            path = font_manager.findfont(font_manager.FontProperties(family=[family]), fallback_to_default=False)
+        except ValueError:  # not installed here
+            continue
+        chars |= set(FT2Font(path).get_charmap())
+    return frozenset(chars)
+
+
+def drawable(text: str) -> bool:
+    """True if the chart fonts can draw every character of text (Hangul, kana and Chinese
+    characters they cannot: those would show as empty boxes)."""
+    chars = _drawable_chars()
+    return all(ord(c) in chars or c.isspace() for c in str(text))
+
+
 def house_style(func):
     """Build the chart with HOUSE_RC in force."""
 

@@ -72,7 +72,7 @@ def tile_map(
     shape = vote_model.tile_shape(row, votes, countries, tiles, highlight)
     title, subtitle, alt = captions.tile_words(row, shape)
     ids = captions.cited_ids(pd.DataFrame([row]))
-    src_line = captions.source_line(sources, ids)
+    src_line = captions.source_line(sources, ids, drawable=style.drawable)
     fig = build.draw_on(canvas, lambda: TileCanvas(tiles), frame, title, src_line, subtitle,
                         shape["tiles"], shape["counts"], shape["with_countries"]).fig
     return build.chart("tile_map", fig, title, subtitle, src_line, alt, vote_model.tile_table(shape), sources, ids)

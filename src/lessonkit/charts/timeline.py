@@ -175,7 +175,7 @@ def event_timeline(
     sure = code_model.certainty_labels(table("certainty", certainty))
     title, alt = _timeline_words(rows, labels, reader, sure)
     ids = captions.cited_ids(rows)
-    src_line = captions.source_line(sources, ids)
+    src_line = captions.source_line(sources, ids, drawable=style.drawable)
 
     first, last = check_date(start, "start"), check_date(end, "end")
     first = rows["date"].min() if first is None else min(first, rows["date"].min())

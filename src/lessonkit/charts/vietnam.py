@@ -60,7 +60,7 @@ def partnership_timeline(
                          + (f" on or before {captions.format_date(when)}." if when is not None else "."))
     title, alt = _timeline_words(tl, when, highlight[0] if highlight else None)
     ids = captions.cited_ids(df)
-    src_line = captions.source_line(sources, ids)
+    src_line = captions.source_line(sources, ids, drawable=style.drawable)
 
     order = vietnam_model.partner_order(tl)
     row_of = {code: i for i, code in enumerate(order)}
@@ -180,7 +180,7 @@ def trade_by_partner(
     names = code_model.name_map(countries, tb["partner_iso3"])
     title, alt = _trade_words(tb, names)
     ids = captions.cited_ids(tb)
-    src_line = captions.source_line(sources, ids)
+    src_line = captions.source_line(sources, ids, drawable=style.drawable)
     n = len(tb)
     labels = [f"{names[c]}\n{yr} \u00b7 " + "\n".join(textwrap.wrap(str(rep), 30))
               for c, yr, rep in zip(tb["partner_iso3"], tb["year"], tb["reporter"])]

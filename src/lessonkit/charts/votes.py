@@ -57,7 +57,7 @@ def seat_chart(
     shape = vote_model.seat_shape(row, votes, countries, highlight)
     title, subtitle, alt = captions.seat_words(row, shape, highlight)
     ids = captions.cited_ids(pd.DataFrame([row]))
-    src_line = captions.source_line(sources, ids)
+    src_line = captions.source_line(sources, ids, drawable=style.drawable)
     fig = build.draw_on(canvas, SeatCanvas, frame, title, src_line, subtitle, shape["seats"], shape["counts"],
                         str(row["short_id"])).fig
     return build.chart("seat_chart", fig, title, subtitle, src_line, alt, vote_model.seat_table(shape), sources, ids)
@@ -228,7 +228,7 @@ def vote_grid(
     title, alt = _grid_words(label, matrix, code_model.subject_names(countries, rows_states), res_ids, recorded,
                              reference, agree, states)
     ids = captions.cited_ids(pd.DataFrame(shown_rows))
-    src_line = captions.source_line(sources, ids)
+    src_line = captions.source_line(sources, ids, drawable=style.drawable)
     missing = [r for r in res_ids if not recorded[r]]
     subtitle = t("{n} states x {resolutions}", n=len(states),
                  resolutions=nt("{n} resolution", "{n} resolutions", len(res_ids)))

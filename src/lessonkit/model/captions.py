@@ -60,12 +60,15 @@ def cited_sources(sources: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source_id", *[c for c in by_id.columns]])
 
 
-def source_line(sources: pd.DataFrame, ids: Sequence[str], limit: int = 3, max_title: int = 70) -> str:
+def source_line(sources: pd.DataFrame, ids: Sequence[str], limit: int = 3, max_title: int = 70,
+                drawable=None) -> str:
     """'Source: …' / 'Sources: …; and 2 more (all in the Sources section)', built from the sources
-    table for the cited ids (the first `limit` sources, titles cut to max_title characters).
-    The formatting is lessonkit.data.format_source_line, shared with data.source_line."""
+    table for the cited ids (the first `limit` sources, titles cut to max_title characters; a
+    title `drawable` cannot draw is '[title in the Sources section]'). The formatting is
+    lessonkit.data.format_source_line, shared with data.source_line."""
     cited = cited_sources(sources, list(dict.fromkeys(str(i) for i in ids if not is_blank(i))))
-    return format_source_line(cited, limit=limit, max_title=max_title, more_hint=N_("all in the Sources section"))
+    return format_source_line(cited, limit=limit, max_title=max_title, more_hint=N_("all in the Sources section"),
+                              drawable=drawable)
 
 
 # --- votes ---------------------------------------------------------------------------------
