@@ -70,3 +70,13 @@ def test_clocks_speak_german(monkeypatch):
     line = clocks.timeline(events[events.event_id == "putin-arrives-pyongyang-2024"]).iloc[0]
     assert line["Datum vor Ort"] == "Mi., 19. Juni 2024" and line["Uhrzeit in Wien"] == "Di., 18. Juni, 19:22"
     assert line["Was geschah"].startswith("Putin landete in Pjöngjang")
+
+
+def test_source_titles_get_the_languages_quotation_marks(lang):
+    from lessonkit import data
+
+    row = {"publisher": "DER STANDARD", "title": "Nach Nordkorea", "published": "2024-06-18"}
+    want = {"en": "DER STANDARD, \u201cNach Nordkorea\u201d (18 Jun 2024)",
+            "de": "DER STANDARD, \u201eNach Nordkorea\u201c (18. Juni 2024)"}
+    assert data.format_source(row) == want[lang]
+    assert data.format_source({"title": "Nach Nordkorea"}) == want[lang].split(", ")[1].split(" (")[0]

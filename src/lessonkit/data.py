@@ -322,12 +322,16 @@ def source_line(name: str, limit: int = 3) -> str:
 # --- source lines: the one formatter (lessonkit.model.captions uses it too) -----------------
 
 
+# Quotation marks around a source's title, per language (German: „Titel“).
+TITLE_QUOTES = {"en": ("\u201c", "\u201d"), "de": ("\u201e", "\u201c")}
+
+
 def format_source(row, max_title: int | None = None, drawable=None) -> str:
-    """One source as 'Publisher, “Title” (2 Mar 2022)'; the date is left out when undated, and
-    titles longer than max_title characters are shortened. A row with neither publisher nor
-    title shows its source_id (so a broken reference is visible). drawable (text -> bool, for a
-    picture): a title it cannot draw (e.g. Hangul in a chart's font) is given as '[title in the
-    Sources section]'."""
+    """One source as 'Publisher, “Title” (2 Mar 2022)' (German: 'Publisher, „Titel“ (2. März 2022)');
+    the date is left out when undated, and titles longer than max_title characters are shortened.
+    A row with neither publisher nor title shows its source_id (so a broken reference is visible).
+    drawable (text -> bool, for a picture): a title it cannot draw (e.g. Hangul in a chart's font)
+    is given as '[title in the Sources section]'."""
     from lessonkit.i18n import t
 
     publisher = "" if is_blank(row.get("publisher")) else str(row["publisher"]).strip()
@@ -341,7 +345,9 @@ def format_source(row, max_title: int | None = None, drawable=None) -> str:
     if title and drawable is not None and not drawable(title):
         text = f"{text}, {t('[title in the Sources section]')}" if text else t("[title in the Sources section]")
     elif title:
-        text = f"{text}, \u201c{title}\u201d" if text else f"\u201c{title}\u201d"
+        opening, closing = TITLE_QUOTES[i18n.current()]
+        quoted = f"{opening}{title}{closing}"
+        text = f"{text}, {quoted}" if text else quoted
     if date:
         text += f" ({date})"
     return text
