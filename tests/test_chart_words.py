@@ -194,3 +194,43 @@ def test_the_seoul_charts_source_line_has_no_glyph_its_font_lacks(lang, monkeypa
     assert chart.source_line.count(i18n.t("[title in the Sources section]")) == 2
     drawn = [t.get_text() for t in chart.fig.texts]
     assert all(style.drawable(text) for text in drawn)
+
+
+# --- names after a preposition (German cases) -----------------------------------------------
+
+
+def test_german_names_after_von_zwischen_and_for_a_direction(german):
+    countries = data.load("countries")
+    codes = ["USA", "NLD", "IRN", "UKR", "RUS"]
+    assert code_model.dative_names(countries, codes) == {"USA": "den USA", "NLD": "den Niederlanden",
+                                                         "IRN": "dem Iran", "UKR": "der Ukraine", "RUS": "Russland"}
+    assert code_model.route_names(countries, codes) == {
+        "USA": ("von den USA", "in die USA"), "NLD": ("von den Niederlanden", "in die Niederlande"),
+        "IRN": ("vom Iran", "in den Iran"), "UKR": ("von der Ukraine", "in die Ukraine"),
+        "RUS": ("von Russland", "nach Russland")}
+
+
+def test_english_names_after_a_preposition_are_the_short_names():
+    countries = data.load("countries")
+    assert code_model.dative_names(countries, ["USA"]) == {"USA": "USA"}
+    assert code_model.route_names(countries, ["USA"]) == {"USA": ("USA", "USA")}
+
+
+def test_the_flow_diagram_says_in_die_ukraine_and_von_den_usa(german):
+    from lessonkit import charts
+
+    chart = charts.flow_diagram()
+    assert "Südkorea in die Ukraine: Artilleriegranaten" in chart.alt_text
+    assert "Südkorea in die USA:" in chart.alt_text and "nach USA" not in chart.alt_text
+    assert "von Nordkorea nach Russland" in chart.title
+    assert charts.flow_diagram(["USA", "UKR"]).title.startswith(
+        "Lieferungen in den Daten mit Beteiligung von den USA oder der Ukraine laufen am häufigsten von Südkorea "
+        "in die Ukraine")
+
+
+def test_the_flow_diagram_in_english_is_unchanged():
+    from lessonkit import charts
+
+    chart = charts.flow_diagram(["USA", "UKR"])
+    assert chart.title.startswith("Transfers in the data involving USA or Ukraine run most often from South Korea "
+                                  "to Ukraine (ammunition)")

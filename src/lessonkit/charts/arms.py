@@ -265,8 +265,10 @@ def vietnam_arms_imports(
     pct = value == "share_pct"
     unit = _unit(pct)
     inventory = measure == "inventory"
-    subjects = {c: s for c, s in code_model.subject_names(countries, list(names)).items() if c in set(countries["iso3"])}
-    title = _arms_title(shares, names, pct, inventory, subjects)
+    known = set(countries["iso3"])  # codes the table lacks keep the supplier's own name
+    subjects = {c: s for c, s in code_model.subject_names(countries, list(names)).items() if c in known}
+    datives = {c: d for c, d in code_model.dative_names(countries, list(names)).items() if c in known}
+    title = _arms_title(shares, names, pct, inventory, subjects, datives)
     used = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
     used = used[[arms_model.period_label(a, b) in set(shares.index) for a, b in zip(used["period_start"], used["period_end"])]]
     ids = captions.cited_ids(used)  # only the rows drawn
@@ -351,17 +353,19 @@ def _span(period: str) -> int:
 
 
 def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventory: bool = False,
-                subjects: dict[str, tuple[str, bool]] | None = None) -> str:
+                subjects: dict[str, tuple[str, bool]] | None = None, datives: dict[str, str] | None = None) -> str:
     """The first and last value of the top supplier of the first period, over the periods of
     the usual length (e.g. SIPRI's five-year windows), else the top supplier of the last period. inventory: the values are
     shares of the weapons Vietnam holds, not of imports. subjects: code -> (name as a sentence's
-    subject, plural verb), codes.subject_names."""
+    subject, plural verb), codes.subject_names; datives: codes.dative_names."""
+    subjects, datives = subjects or {}, datives or {}
     unit = _unit(pct)
     if inventory:
         last = shares.index[-1]
         row = shares.loc[last].dropna().sort_values(ascending=False)
         return t("An estimated {share} of Vietnam's arsenal was supplied by {name} ({period})",
-                 share=captions.number(row.iloc[0]) + _unit(True), name=names[row.index[0]], period=last)
+                 share=captions.number(row.iloc[0]) + _unit(True), name=names[row.index[0]], period=last,
+                 dative=datives.get(row.index[0], names[row.index[0]]))
     spans = pd.Series({p: _span(p) for p in shares.index})
     usual = spans.mode().iloc[0] if len(spans) else 0
     comparable = shares.loc[spans[spans == usual].index]
@@ -370,8 +374,9 @@ def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventor
     if lead is not None and comparable[lead].notna().sum() >= 2:
         values = comparable[lead].dropna()
         p1, p2, v1, v2 = values.index[0], values.index[-1], values.iloc[0], values.iloc[-1]
-        what = (t("{name}'s share of Vietnam's arms imports", name=names[lead]) if pct
-                else t("Arms deliveries from {name} to Vietnam", name=names[lead]))
+        dative = datives.get(lead, names[lead])  # German 'von den USA', 'aus den USA'
+        what = (t("{name}'s share of Vietnam's arms imports", name=names[lead], dative=dative) if pct
+                else t("Arms deliveries from {name} to Vietnam", name=names[lead], dative=dative))
         many = 1 if pct else 2  # German: der Anteil sank, die Lieferungen sanken
         a, b = captions.number(v1) + unit, captions.number(v2) + unit
         if v1 == v2:
@@ -386,7 +391,7 @@ def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventor
     row = shares.loc[last].dropna().sort_values(ascending=False)
     top = row.index[0]
     # the supplier is the subject: 'Die USA lieferten …' (codes.subject_names)
-    name, plural = (subjects or {}).get(top, (names[top], False))
+    name, plural = subjects.get(top, (names[top], False))
     if pct:
         return nt("{name} supplied {share} of Vietnam's arms imports in {period}",
                   "{name} supplied {share} of Vietnam's arms imports in {period}", 2 if plural else 1,

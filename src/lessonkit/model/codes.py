@@ -89,6 +89,44 @@ def subject_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[
             for c, name in names.items()}
 
 
+DATIVE_ARTICLE = {("der", False): "dem", ("das", False): "dem", ("die", False): "der", ("die", True): "den"}
+DIRECTION_ARTICLE = {"der": "den", "die": "die", "das": "das"}  # 'in' + accusative: in den Iran, in die USA
+
+
+def dative_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, str]:
+    """Code -> the name after a German preposition that takes the dative (von, zwischen, mit):
+    'den USA', 'den Niederlanden' (a plural ending in -e takes -n), 'dem Iran', 'der Ukraine',
+    'Russland'; from countries.article_de and number_de. English: the short name."""
+    subjects = subject_names(countries, codes)
+    if current() != "de":
+        return {c: name for c, (name, _) in subjects.items()}
+    names = name_map(countries, codes)
+    out = {}
+    for c, (subject, plural) in subjects.items():
+        name, article = names[c], subject[: -len(names[c]) - 1] if subject != names[c] else ""
+        out[c] = f"{DATIVE_ARTICLE[(article, plural)]} {name}{'n' if plural and name.endswith('e') else ''}" \
+            if article else name
+    return out
+
+
+def route_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Code -> (where a flow comes from, where it goes), with their prepositions in German:
+    ('von Russland', 'nach Russland'), ('von den USA', 'in die USA'), ('vom Iran', 'in den Iran').
+    English: the short name twice ('from {a} to {b}' has its prepositions)."""
+    subjects, dative = subject_names(countries, codes), dative_names(countries, codes)
+    if current() != "de":
+        return {c: (name, name) for c, (name, _) in subjects.items()}
+    out = {}
+    for c, (subject, _) in subjects.items():
+        if dative[c] == subject:  # a name without an article
+            out[c] = (f"von {subject}", f"nach {subject}")
+            continue
+        article, name = subject.split(" ", 1)
+        source = f"vom {dative[c][4:]}" if dative[c].startswith("dem ") else f"von {dative[c]}"
+        out[c] = (source, f"in {DIRECTION_ARTICLE[article]} {name}")
+    return out
+
+
 def resolution_ids(resolutions: pd.DataFrame) -> list[str]:
     """Short ids in date order (ties by id)."""
     frame = resolutions.sort_values(["date", "short_id"], kind="stable")

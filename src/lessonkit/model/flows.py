@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from lessonkit.i18n import N_, column, current, nt, t
-from lessonkit.model.codes import check_countries, name_map
+from lessonkit.model.codes import check_countries, dative_names, name_map, route_names
 from lessonkit.text import is_blank, join_names, mid_sentence, sentence
 
 
@@ -170,7 +170,7 @@ def flow_shape(transfers: pd.DataFrame, countries: pd.DataFrame, states: Sequenc
         ends = (transfers["from_iso3"].isin(states), transfers["to_iso3"].isin(states))
         transfers = transfers[(ends[0] & ends[1]) if only_between else (ends[0] | ends[1])]
     shape = {"states": states, "only_between": only_between, "levels": levels, "cats": cats,
-             "state_names": name_map(countries, states or [])}
+             "state_names": name_map(countries, states or []), "state_datives": dative_names(countries, states or [])}
     if transfers.empty:
         raise NoFlows("No transfers to draw" + (f" for {', '.join(states)}." if states else "."),
                       sentence(t("No {scope}", scope=scope_words(shape, labels))))
@@ -180,7 +180,8 @@ def flow_shape(transfers: pd.DataFrame, countries: pd.DataFrame, states: Sequenc
         raise NoFlows(f"No transfers to draw: no {scope}.", sentence(t("No {scope}", scope=scope)))
     edges = flow_edges(transfers)
     codes = sorted(set(edges["from_iso3"]) | set(edges["to_iso3"]))
-    return {**shape, "transfers": transfers, "edges": edges, "names": name_map(countries, codes)}
+    return {**shape, "transfers": transfers, "edges": edges, "names": name_map(countries, codes),
+            "routes": route_names(countries, codes)}
 
 
 def flow_table(shape: dict) -> pd.DataFrame:
@@ -268,12 +269,13 @@ def scope_words(shape: Mapping, labels: Mapping[str, str], plural: bool = True, 
     who = ""
     if states:
         names = [shape["state_names"].get(c, c) for c in states]
+        dative = [shape.get("state_datives", {}).get(c, n) for c, n in zip(states, names)]  # German: den USA
         if shape["only_between"] and len(names) == 2:
-            who = t(" between {names}", names=join_names(names))
+            who = t(" between {names}", names=join_names(names), dative=join_names(dative))
         elif shape["only_between"] and len(names) > 2:
-            who = t(" among {names}", names=join_names(names))
+            who = t(" among {names}", names=join_names(names), dative=join_names(dative))
         else:
-            who = t(" involving {names}", names=join_or(names))
+            who = t(" involving {names}", names=join_or(names), dative=join_or(dative))
     return t("{adjective}{noun}{what}{rated} in the data{who}", adjective=adj,
              noun=nt("transfer", "transfers", 2 if plural else 1), what=what, rated=rated, who=who)
 
@@ -306,6 +308,11 @@ def flow_words(shape: Mapping, labels: Mapping[str, str],
     (shape: flow_shape; labels: level -> label; counted: level -> its labels for one and for
     other counts, codes.certainty_counted, for '16 official estimates')."""
     edges, names, transfers = shape["edges"], shape["names"], shape["transfers"]
+    ways = shape.get("routes") or {c: (n, n) for c, n in names.items()}  # German 'von …', 'nach …'/'in die …'
+
+    def fields(a: str, b: str) -> dict[str, str]:
+        return {"a": names[a], "b": names[b], "a_from": ways[a][0], "b_to": ways[b][1]}
+
     levels, cats = shape["levels"], shape["cats"]
     total = int(edges["n"].sum())
     # one category: name what is actually there, e.g. "food, oil and money"
@@ -331,7 +338,7 @@ def flow_words(shape: Mapping, labels: Mapping[str, str],
 
     if len(top) == 1:
         (a, b) = top[0]
-        route = t("from {a} to {b}", a=names[a], b=names[b])
+        route = t("from {a} to {b}", **fields(a, b))
         if total == 1:
             lead = t("The only {scope} runs {route}", scope=scope, route=route)
         elif n_top == total:
@@ -346,12 +353,12 @@ def flow_words(shape: Mapping, labels: Mapping[str, str],
         routes = []
         for a, b in top:
             detail = what(a, b, top)
-            routes.append(t("from {a} to {b}", a=names[a], b=names[b]) + (f" ({detail})" if detail else ""))
+            routes.append(t("from {a} to {b}", **fields(a, b)) + (f" ({detail})" if detail else ""))
         title = t("{scope} run most often {route}", scope=sentence(scope)[:-1], route=join_names(routes))
     conf = transfers["confidence"].astype(str).str.strip().str.lower().value_counts()
     conf_text = ", ".join(count_label(int(conf[c]), counted[c] if counted and c in counted else (labels[c],) * 2)
                           for c in CONFIDENCE_ORDER if c in conf)
-    parts = [t("{a} to {b}: {items} (at best {level})", a=names[e.from_iso3], b=names[e.to_iso3],
+    parts = [t("{a} to {b}: {items} (at best {level})", **fields(e.from_iso3, e.to_iso3),
                items=", ".join(e["items"]), level=mid_sentence(labels.get(e.confidence, e.confidence)))
              for e in [r for _, r in edges.iterrows()][:6]]
     more = t("; and {n} more", n=len(edges) - 6) if len(edges) > 6 else ""
