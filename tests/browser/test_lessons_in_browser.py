@@ -16,6 +16,10 @@ JupyterLab server started with the flags `make lab` uses (lessonkit's pre-save h
   5. Run All: the answer, its feedback and the score are back; the summary to hand in says so;
   6. Kernel > Restart Kernel and Run All: still back;
   7. Start this lesson over (confirmed): cleared on screen and on disk.
+On the page of steps 1 and 2, axe-core checks the lesson's content (its rendered text and the
+outputs of its cells) for serious or critical violations, before running (the stored previews)
+and after Run All (live quizzes and charts): the page is already open and run, so no second
+Run All is needed for it (JupyterLab's own parts are left out, see AXE_CONTENT).
 
 test_harness_selftest runs the harness on a notebook generated here (plain ipywidgets with
 lessonkit's CSS classes), including a broken copy that proves the widget-error checks see errors.
@@ -33,6 +37,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import axe
 import edition
 import labdriver as ld
 from lessonkit import manifest
@@ -45,6 +50,10 @@ ENGLISH = [x.id for x in manifest.lessons() if x.language == "en"]
 KEYS = {"min_charts", "min_quizzes", "quiz", "interactive"}
 QUIZ_KEYS = {"id", "wrong", "right", "wrong_feedback", "right_feedback"}
 INTERACTIVE_KEYS = {"index", "option", "control"}
+# axe-core looks at the lesson's content only: JupyterLab's code editor has no accessible name and
+# its cell list's ARIA roles fail axe; they are JupyterLab's, not the lesson's. (The pages of
+# `make html` are checked in test_html_export.py.)
+AXE_CONTENT = [".jp-Notebook .jp-MarkdownOutput", ".jp-Notebook .jp-OutputArea"]
 
 
 def load_expectations() -> dict[str, dict]:
@@ -220,8 +229,18 @@ def check_answer_is_back(lab: ld.LabPage, exp: dict, when: str, stem: str) -> No
     assert re.search(edition.score_pattern(stem, "1"), score), f"{lab.notebook_path} {when}: score line {score!r}"
 
 
+def axe_check(lab: ld.LabPage, stem: str, when: str, found: dict[str, list], summary_line) -> None:
+    """axe-core on the lesson's content as it is on screen now; serious or critical violations are
+    kept in `found` (asserted at the end of the lifecycle, so that they never hide a later step)
+    and named in the summary at once (so that a later failure does not hide them)."""
+    violations = axe.serious_violations(lab.page, include=AXE_CONTENT)
+    if violations:
+        found[when] = violations
+        summary_line(f"{stem} AXE VIOLATIONS {when}:\n{axe.describe(violations)}")
+
+
 @pytest.mark.parametrize("stem", LESSONS)
-def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_line):
+def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_line, axe_ready):
     exp = edition.expectations(stem, load_expectations())
     if exp is None:
         pytest.fail(f"no expectations for {stem}: add [lessons.\"{stem}\"] to {EXPECTATIONS_FILE}")
@@ -240,9 +259,15 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     clock.lap("open")
     check_before_running(lab, "before running (untrusted)", words)
     clock.lap("check before running")
+    accessibility: dict[str, list] = {}
+    axe_check(lab, stem, "opened before running", accessibility, summary_line)
+    clock.lap("axe before running")
 
     # 2. Run All, 3. answer and explore.
     report = run_all_and_look(lab, exp, ld.SCREENSHOT_DIR / f"{stem}.png", clock, summary_line)
+    assert lab.interactive_count() >= 1 or lab.chart_count() >= 1, f"{stem}: nothing rendered after Run All"
+    axe_check(lab, stem, "after Run All", accessibility, summary_line)
+    clock.lap("axe after Run All")
     tasks = progress_of(lab_server, progress_name).get("tasks", {})
     assert tasks and all(t["ok"] for t in tasks.values()), (
         f"{stem}: after Run All (solutions and checks ran) the progress file should list the Your-turn "
@@ -300,6 +325,8 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     assert q.locator(".lk-quiz-feedback").first.inner_text().strip() == ""
     assert not (lab_server.progress_dir / f"{progress_name}.json").exists()
     clock.lap("start over")
+    assert not accessibility, f"{stem}: axe-core found serious or critical violations in the lesson's content:\n" + \
+        "\n".join(f"{when}:\n{axe.describe(found)}" for when, found in accessibility.items())
     print(f"{stem}: {report}\n  seconds: {clock.laps}")
     summary_line(f"{stem} lifecycle (saved file signed by the server: {signed_by_save}) seconds: " + ", ".join(f"{k} {v}" for k, v in clock.laps.items()))
 
