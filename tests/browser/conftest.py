@@ -119,27 +119,15 @@ def open_notebook(browser, lab_server, request):
     opened: list[ld.LabPage] = []
 
     def _open(notebook_path: str, wait: bool = True) -> ld.LabPage:
-        """wait=False: only start loading (call lab.wait_open() later); pages load in parallel."""
-        (ld.SCREENSHOT_DIR / f"{Path(notebook_path).stem}-FAILED.png").unlink(missing_ok=True)
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        context.set_default_timeout(30_000)
-        lab = ld.LabPage(context.new_page(), lab_server, notebook_path)
+        lab = ld.new_lab_page(browser, lab_server, notebook_path, wait)
         opened.append(lab)
-        lab.start_open(workspace=f"w{len(opened)}-{Path(notebook_path).stem}")
-        if wait:
-            lab.wait_open()
         return lab
 
     yield _open
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
     for lab in opened:
-        if failed and not lab.closed:  # what the page looked like when the test failed
-            try:
-                lab.screenshot(ld.SCREENSHOT_DIR / f"{Path(lab.notebook_path).stem}-FAILED.png")
-            except Exception:
-                pass
-            if lab.console:
-                print(f"browser console of {lab.notebook_path}:\n  " + "\n  ".join(lab.console[:20]))
+        if failed:
+            ld.show_failure(lab)
         lab.close()
 
 

@@ -17,6 +17,7 @@ charts (a Dropdown control and an image).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -639,6 +640,39 @@ class LabPage:
         finally:
             self.page.set_viewport_size(size)
         return path
+
+
+_workspaces = itertools.count(1)
+
+
+def new_lab_page(browser, lab_server, notebook_path: str, wait: bool = True) -> LabPage:
+    """A LabPage for the notebook in a fresh browser context (own cookies) and its own workspace.
+    wait=False: only start loading (call lab.wait_open() later); pages load in parallel."""
+    (SCREENSHOT_DIR / f"{Path(notebook_path).stem}-FAILED.png").unlink(missing_ok=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.set_default_timeout(30_000)
+    lab = LabPage(context.new_page(), lab_server, notebook_path)
+    try:
+        lab.start_open(workspace=f"w{next(_workspaces)}-{Path(notebook_path).stem}")
+        if wait:
+            lab.wait_open()
+    except BaseException:
+        show_failure(lab)
+        lab.close()
+        raise
+    return lab
+
+
+def show_failure(lab: LabPage) -> None:
+    """What the page looked like when a test failed: a screenshot and the browser console."""
+    if lab.closed:
+        return
+    try:
+        lab.screenshot(SCREENSHOT_DIR / f"{Path(lab.notebook_path).stem}-FAILED.png")
+    except Exception:
+        pass
+    if lab.console:
+        print(f"browser console of {lab.notebook_path}:\n  " + "\n  ".join(lab.console[:20]))
 
 
 def css_id(text: str) -> str:

@@ -1,5 +1,9 @@
 """In Chromium: the quiz number box, keys in quiz controls, the explorer's state box and the
-stale-answer message of a "Your turn" check (issue 14)."""
+stale-answer message of a "Your turn" check (issue 14).
+
+The tests share one page: the notebook below is opened and run once for the module (each test
+used to open and run it again, about 6 s each); each test acts on its own quiz or control (the
+one test that narrows the window gives the old size back)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import re
 
 import nbformat
 import pytest
+
+import labdriver as ld
 
 SETUP = ("from lessonkit import data, quiz, charts\nfrom lessonkit.exercises import check\n"
          "estimates = data.load('sk_estimates')")
@@ -21,17 +27,31 @@ CELLS = [
 ]
 
 
-@pytest.fixture
-def lab(open_notebook, lab_root):
+@pytest.fixture(scope="module")
+def lab(browser, lab_server, lab_root):
     path = lab_root / "_checks" / "inputs.ipynb"
     path.parent.mkdir(exist_ok=True)
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(s) for s in CELLS]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, path)
-    page = open_notebook("_checks/inputs.ipynb")
-    run_all(page)
-    return page
+    page = ld.new_lab_page(browser, lab_server, "_checks/inputs.ipynb")
+    try:
+        run_all(page)
+    except BaseException:
+        ld.show_failure(page)
+        page.close()
+        raise
+    yield page
+    page.close()
+
+
+@pytest.fixture(autouse=True)
+def _screenshot_on_failure(request, lab):
+    """The shared page as it was when a test failed (build/screenshots/inputs-FAILED.png)."""
+    yield
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        ld.show_failure(lab)
 
 
 def run_all(page, timeout: float = 120_000) -> None:
@@ -148,11 +168,15 @@ def test_enter_in_the_explorer_box_adds_a_state_and_unknown_names_get_a_message(
 
 
 def test_the_explorer_controls_fit_in_1000_px(lab):
+    size = lab.page.viewport_size
     lab.page.set_viewport_size({"width": 1000, "height": 900})
-    chart = lab.interactive(0)
-    width = lab.notebook.evaluate("(el) => el.getBoundingClientRect().right")  # the notebook's right edge
-    for control in chart.locator(".widget-toggle-buttons, select, .lk-add-state").all():
-        assert control.evaluate("(el) => el.getBoundingClientRect().right") <= width + 1
+    try:
+        chart = lab.interactive(0)
+        width = lab.notebook.evaluate("(el) => el.getBoundingClientRect().right")  # the notebook's right edge
+        for control in chart.locator(".widget-toggle-buttons, select, .lk-add-state").all():
+            assert control.evaluate("(el) => el.getBoundingClientRect().right") <= width + 1
+    finally:
+        lab.page.set_viewport_size(size)
 
 
 def test_a_failed_exercise_cell_gives_the_stale_answer_sentence(lab):
