@@ -74,35 +74,57 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def student_repo(tmp_path_factory) -> Path:
-    """The student repository as `make student` builds it, in a temporary folder (built once:
-    it runs every lesson with its solutions)."""
+def _student_build(tmp_path_factory):
+    """tools/student_edition.py over the lessons of lessons.toml, once per session (it runs every
+    lesson with its solutions): (the student repository, the lessons as they ran, the tool's run)."""
     from lessonkit import manifest
 
-    out = tmp_path_factory.mktemp("edition") / "student"
+    base = tmp_path_factory.mktemp("edition")
+    out, executed = base / "student", base / "executed"
     lessons = [lesson.notebook for lesson in manifest.lessons()]
     env = {**os.environ, "LESSONKIT_PROGRESS_DIR": str(tmp_path_factory.mktemp("edition-progress"))}
-    done = subprocess.run([sys.executable, "tools/student_edition.py", str(out), *map(str, lessons)],
-                          cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "tools/student_edition.py", "--executed", str(executed), str(out),
+                           *map(str, lessons)], cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    return out, executed, done
+
+
+@pytest.fixture(scope="session")
+def student_repo(_student_build) -> Path:
+    """The student repository as `make student` builds it, in a temporary folder (built once:
+    it runs every lesson with its solutions)."""
+    out, _, done = _student_build
     assert done.returncode == 0, f"tools/student_edition.py failed:\n{done.stdout}\n{done.stderr}"
     return out
 
 
 class _Executed(dict):
-    """{lesson id: executed notebook}, each lesson run the first time it is asked for."""
+    """{lesson id: the lesson as tools/student_edition.py ran it with its solutions}."""
+
+    def __init__(self, folder: Path, done: subprocess.CompletedProcess):
+        super().__init__()
+        self.folder, self.done = folder, done
 
     def __missing__(self, lesson_id):
-        import execute_notebooks
+        import nbformat
+        import student_edition
         from lessonkit import manifest
 
-        self[lesson_id] = execute_notebooks.run(manifest.lesson(lesson_id).notebook)[0]
+        notebook = manifest.lesson(lesson_id).notebook
+        path = self.folder / student_edition.notebook_place(notebook, REPO_ROOT)
+        raised = [line for line in self.done.stderr.splitlines() if line.startswith(f"{notebook.name}: a cell raised")]
+        if raised or not path.is_file():
+            raise AssertionError(f"{lesson_id}: running it with its solutions (tools/student_edition.py) failed:\n"
+                                 + ("\n".join(raised) or self.done.stderr[-3000:]))
+        self[lesson_id] = nbformat.read(path, as_version=4)
         return self[lesson_id]
 
 
 @pytest.fixture(scope="session")
-def executed_lessons() -> dict:
-    """The lessons of lessons.toml run with their solutions, as `make execute` runs them, before
-    the verdicts are replaced by previews: executed_lessons["01_context"] is the executed notebook.
-    The stored lessons hold no check results; tests that need them read them from this run (such
-    tests are slow: each lesson runs once per session)."""
-    return _Executed()
+def executed_lessons(_student_build) -> dict:
+    """The lessons of lessons.toml run with their solutions, before the verdicts are replaced by
+    previews: executed_lessons["01_context"] is the executed notebook. The stored lessons hold no
+    check results; tests that need them read them from this run. It is the run of the student
+    edition's build (student_repo), which runs every lesson with its solutions anyway: each lesson
+    runs once per session for both (such tests are slow)."""
+    _, executed, done = _student_build
+    return _Executed(executed, done)

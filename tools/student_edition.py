@@ -1,6 +1,6 @@
 """Build the student edition: a complete repository a teacher can hand out.
 
-Usage: python tools/student_edition.py OUT_DIR notebooks/01_context.ipynb [...]
+Usage: python tools/student_edition.py [--executed DIR] OUT_DIR notebooks/01_context.ipynb [...]
 
 1. Runs each lesson with its solutions. Every cell tagged `check` must display a check result
    whose display metadata is {"lessonkit": {"kind": "check", "task": ..., "ok": true}}; a
@@ -14,6 +14,10 @@ Usage: python tools/student_edition.py OUT_DIR notebooks/01_context.ipynb [...]
 
 OUT_DIR is built in a temporary folder beside it and renamed into place, so it is either the
 old edition or the complete new one, never half-written.
+
+--executed DIR also writes each lesson as it ran with its solutions (check verdicts included) to
+DIR/<its place in the student repository>, whether its checks passed or not (the tests read the
+verdicts from there instead of running every lesson a second time).
 """
 
 from __future__ import annotations
@@ -41,8 +45,9 @@ READMES = {"en": ("README.md", "| Lesson | Open it |"), "de": ("README.de.md", "
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints", "_staging", "*.pyc")
 
 
-def failing_checks(path: Path) -> list[str]:
-    """Run the lesson with its solutions; return a line for every check that did not pass."""
+def failing_checks(path: Path, executed: Path | None = None) -> list[str]:
+    """Run the lesson with its solutions; return a line for every check that did not pass.
+    executed: also write the notebook as it ran (up to the cell that raised, if one did) there."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -54,6 +59,10 @@ def failing_checks(path: Path) -> list[str]:
     except CellExecutionError as err:
         first = str(err).strip().splitlines()
         return [f"{path.name}: a cell raised while running the solutions: {first[-1] if first else err}"]
+    finally:
+        if executed is not None:
+            executed.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, executed)
     return check_problems(nb, path.name)
 
 
@@ -149,6 +158,9 @@ def build(out_dir: Path, notebooks: list[Path], root: Path = ROOT) -> None:
 
 
 def main(args: list[str]) -> int:
+    executed = None
+    if args[:1] == ["--executed"] and len(args) > 1:
+        executed, args = Path(args[1]), args[2:]
     if len(args) < 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -158,7 +170,8 @@ def main(args: list[str]) -> int:
         saved = os.environ.get("LESSONKIT_PROGRESS_DIR")
         os.environ["LESSONKIT_PROGRESS_DIR"] = progress  # the kernels inherit it
         try:
-            problems = [p for path in paths for p in failing_checks(path)]
+            problems = [p for path in paths for p in failing_checks(
+                path, executed / notebook_place(path, ROOT) if executed is not None else None)]
         finally:
             if saved is None:
                 os.environ.pop("LESSONKIT_PROGRESS_DIR", None)
