@@ -136,3 +136,22 @@ def test_importing_i18n_loads_no_po_reader_until_german_is_asked_for():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"LESSONKIT_LANG": "en", "PATH": ""}).stdout
     assert out.strip() == "False"
+
+
+def test_every_data_column_has_a_german_label_and_no_label_is_left_over(tmp_path):
+    import json
+
+    assert ui_strings.column_problems() == []
+    package = tmp_path / "datapackage.json"
+    package.write_text(json.dumps({"resources": [{"schema": {"fields": [{"name": "reported_by"}, {"name": "new_col"}]}}]}))
+    problems = ui_strings.column_problems(package)
+    assert any("field 'new_col' has no German label in locale/de/columns.po" in p for p in problems)
+    assert any("'abstain' is not a field of datapackage.json any more" in p for p in problems)
+    assert not any("'reported_by'" in p for p in problems)
+
+
+def test_column_labels_are_german_only_and_apart_from_the_ui_strings(german):
+    assert i18n.column_label("reported_by") == "Gemeldet von" and i18n.column_label("ES-11/1") is None
+    assert "reported_by" not in i18n.catalogue("de"), "a column label is not a UI string"
+    i18n.use("en")
+    assert i18n.column_label("reported_by") is None

@@ -61,3 +61,18 @@ def test_a_wide_table_scrolls_in_a_region_the_keyboard_can_reach():
     page = tables.html(pd.DataFrame({"name": ["x" * 300], "n": [1]}))
     assert page.startswith('<div class="lk-table-region" role="region" tabindex="0" aria-label="Table"')
     assert "overflow-x:auto" in page and page.endswith("</table></div>")
+
+
+def test_german_tables_label_data_columns_above_the_name_students_type(monkeypatch):
+    from lessonkit import i18n
+
+    frame = pd.DataFrame({"reported_by": ["G7"], "ES-11/1": [141]}).set_index(pd.Index(["RUS"], name="iso3"))
+    english = tables.html(frame)
+    assert ">reported_by</th>" in english and "Gemeldet" not in english
+    monkeypatch.setattr(i18n, "_chosen", None)
+    i18n.use("de")
+    german = tables.html(frame)
+    monkeypatch.setattr(i18n, "_chosen", None)
+    assert "Gemeldet von</span><br><code" in german and ">reported_by</code></th>" in german
+    assert "Ländercode</span><br><code" in german and ">iso3</code>" in german, "the index's name too"
+    assert ">ES-11/1</th>" in german, "a name that is not a data column stays as it is"

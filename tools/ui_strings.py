@@ -5,12 +5,15 @@
 
 A translatable string is a literal first argument of t("…"), nt("…", "…", n) or N_("…") in a
 module that imports lessonkit.i18n. Strings under lessonkit/charts/ belong in charts.po (owner:
-charts), all others in ui.po. tests/test_i18n.py runs the check.
+charts), all others in ui.po. Every field name of data/datapackage.json has a German label in
+columns.po (msgctxt "column"; lessonkit.tables shows it above the name). tests/test_i18n.py runs
+the check.
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "lessonkit"
 LOCALE = SRC / "locale" / "de"
+PACKAGE = ROOT / "data" / "datapackage.json"
+COLUMNS = "columns.po"  # German labels of the data's field names (msgctxt "column")
+COLUMN = "column"
 CALLS = {"t": 1, "nt": 2, "N_": 1}  # name -> how many leading literal msgids
 
 
@@ -106,7 +112,10 @@ def report(found: dict[str, Found] | None = None) -> list[str]:
             if entry.obsolete:
                 problems.append(f"{path.name}: obsolete entry {entry.msgid!r} (delete it)")
                 continue
+            if entry.msgctxt == COLUMN:
+                continue  # the data's column labels: column_problems
             entries.setdefault(entry.msgid, []).append((path.name, entry))
+    problems += column_problems()
     for msgid, item in found.items():
         if msgid not in entries:
             problems.append(f"{item.where[0]}: {msgid!r} has no entry in locale/de/{item.catalogue}")
@@ -122,6 +131,32 @@ def report(found: dict[str, Found] | None = None) -> list[str]:
     for msgid, where in entries.items():
         if msgid not in found:
             problems.append(f"{where[0][0]}: {msgid!r} is not used in the code any more (delete it)")
+    return problems
+
+
+def field_names(package: Path = PACKAGE) -> list[str]:
+    """Every field name of the data package, each once, in the order they first appear."""
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    names = [f["name"] for r in descriptor["resources"] for f in r["schema"]["fields"]]
+    return list(dict.fromkeys(names))
+
+
+def column_problems(package: Path = PACKAGE, catalogue: Path = LOCALE / COLUMNS) -> list[str]:
+    """A field without a German label in columns.po, an empty or fuzzy label, a label for no field."""
+    import polib
+
+    found = polib.pofile(str(catalogue), wrapwidth=0) if catalogue.exists() else []
+    labels = {e.msgid: e for e in found if e.msgctxt == COLUMN and not e.obsolete}
+    names = field_names(package)
+    problems = [f"{package.name}: field {n!r} has no German label in locale/de/{COLUMNS} (make translations adds it)"
+                for n in names if n not in labels]
+    for msgid, entry in labels.items():
+        if msgid not in names:
+            problems.append(f"{COLUMNS}: {msgid!r} is not a field of {package.name} any more (delete it)")
+        elif "fuzzy" in entry.flags:
+            problems.append(f"{COLUMNS}: {msgid!r} is fuzzy (check the German, then remove the flag)")
+        elif not entry.msgstr.strip():
+            problems.append(f"{COLUMNS}: {msgid!r} has no German label")
     return problems
 
 
@@ -144,6 +179,14 @@ def update() -> list[str]:
             added.append(f"{name}: {item.msgid!r}")
         LOCALE.mkdir(parents=True, exist_ok=True)
         po.save(str(LOCALE / name))
+    po = load(COLUMNS)
+    labelled = {e.msgid for e in po if e.msgctxt == COLUMN}
+    new_fields = [n for n in field_names() if n not in labelled]
+    for name in new_fields:
+        po.append(polib.POEntry(msgctxt=COLUMN, msgid=name, msgstr="", occurrences=[("data/datapackage.json", "")]))
+        added.append(f"{COLUMNS}: {name!r}")
+    if new_fields:
+        po.save(str(LOCALE / COLUMNS))
     return added
 
 

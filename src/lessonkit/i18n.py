@@ -18,6 +18,7 @@ LANGUAGES = ("en", "de")
 # The Babel locale each language formats dates and numbers with ("en" keeps lessonkit's own forms).
 LOCALES = {"en": "en", "de": "de_AT"}
 ENV = "LESSONKIT_LANG"
+COLUMN = "column"  # msgctxt of the data's column labels (locale/de/columns.po)
 LOCALE_DIR = Path(__file__).with_name("locale")
 
 _chosen: str | None = None
@@ -71,7 +72,7 @@ def catalogue(lang: str = "de") -> dict[str, str | dict[int, str]]:
         except (OSError, ValueError) as err:
             raise ValueError(f"{path.name}: not a readable PO file ({err})") from err
         for entry in po.translated_entries():
-            if entry.obsolete:
+            if entry.obsolete or entry.msgctxt == COLUMN:
                 continue
             text = {int(k): v for k, v in entry.msgstr_plural.items()} if entry.msgid_plural else entry.msgstr
             if entry.msgid in merged and merged[entry.msgid] != text:
@@ -79,6 +80,24 @@ def catalogue(lang: str = "de") -> dict[str, str | dict[int, str]]:
             merged[entry.msgid] = text
             origin[entry.msgid] = path
     return merged
+
+
+@cache
+def column_labels(lang: str = "de") -> dict[str, str]:
+    """Column name -> its label in `lang` (entries with msgctxt "column", from every PO file)."""
+    import polib
+
+    return {entry.msgid: entry.msgstr for path in catalogue_files(lang)
+            for entry in polib.pofile(str(path), wrapwidth=0).translated_entries()
+            if entry.msgctxt == COLUMN and not entry.obsolete}
+
+
+def column_label(name) -> str | None:
+    """The German label of a data column ("reported_by" -> "Gemeldet von") when German is in use;
+    None in English, and for names that are not data columns ("ES-11/1", "RUS")."""
+    if current() != "de" or not isinstance(name, str):
+        return None
+    return column_labels("de").get(name)
 
 
 def N_(msgid: str) -> str:

@@ -17,7 +17,7 @@ import re
 
 import pandas as pd
 
-from lessonkit.i18n import t
+from lessonkit.i18n import column_label, t
 from lessonkit.text import localise_number
 
 EMPTY = "–"
@@ -83,6 +83,16 @@ def _cells(series: pd.Series, kind: str) -> tuple[list[str], str]:
     return texts, _LEFT + (_WRAP if longest > LONG_TEXT else _NOWRAP if longest <= SHORT_TEXT else _MEDIUM)
 
 
+def header(name) -> str:
+    """A column's heading: its name; in German a data column's German label above its name, which
+    is what students type in their code ("Gemeldet von" over `reported_by`)."""
+    label = column_label(name)
+    if label is None:
+        return _html.escape(str(name))
+    return (f'<span lang="de">{_html.escape(label)}</span><br>'
+            f'<code lang="en" style="font-size:85%;font-weight:normal;">{_html.escape(str(name))}</code>')
+
+
 def html(frame: pd.DataFrame) -> str:
     """The frame as an HTML table with the lesson's reading rules (see the module docstring)."""
     if isinstance(frame, pd.Series):
@@ -106,7 +116,7 @@ def html(frame: pd.DataFrame) -> str:
     for i, (name, _, style) in enumerate(columns):
         text = corner if (i == 0 and corner) else name
         align = _LEFT if _LEFT in style else _RIGHT
-        head.append(f'<th scope="col" style="{_CELL}{align}white-space:normal;">{_html.escape(str(text))}</th>')
+        head.append(f'<th scope="col" style="{_CELL}{align}white-space:normal;">{header(text)}</th>')
     rows = []
     for r in range(len(frame)):
         cells = []
