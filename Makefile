@@ -133,11 +133,14 @@ answer-key: $(VENV)/.test-installed
 timing-tables: $(TEST_ENV)
 	$(BIN)/python tools/timing_tables.py
 
-## make translations: refresh the German catalogues (locale/de/*.po, quizzes/de/*.toml) from the
-## English and report untranslated / fuzzy / obsolete / stale entries (fails if any)
+## make translations: refresh the German catalogues (locale/de/*.po, quizzes/de/*.toml, and
+## lessonkit's own src/lessonkit/locale/de/*.po) from the English and report untranslated /
+## fuzzy / obsolete / stale entries (fails if any)
 translations: $(TEST_ENV)
 	$(BIN)/python tools/translations.py update
+	$(BIN)/python tools/ui_strings.py update
 	$(BIN)/python tools/translations.py report
+	$(BIN)/python tools/ui_strings.py check
 
 clean:
 	rm -rf build .pytest_cache

@@ -148,7 +148,7 @@ def column_problems(package: Path = PACKAGE, catalogue: Path = LOCALE / COLUMNS)
     found = polib.pofile(str(catalogue), wrapwidth=0) if catalogue.exists() else []
     labels = {e.msgid: e for e in found if e.msgctxt == COLUMN and not e.obsolete}
     names = field_names(package)
-    problems = [f"{package.name}: field {n!r} has no German label in locale/de/{COLUMNS} (make translations adds it)"
+    problems = [f"{package.name}: field {n!r} has no German label in locale/de/{COLUMNS} (`make translations` adds an empty entry to fill in)"
                 for n in names if n not in labels]
     for msgid, entry in labels.items():
         if msgid not in names:
