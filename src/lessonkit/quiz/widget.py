@@ -21,6 +21,9 @@ import re
 from collections.abc import Collection
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from lessonkit import plaintext, progress
 from lessonkit.i18n import N_, nt, t
@@ -192,29 +195,36 @@ class QuestionWidget(widgets.VBox):
         self.positions: list[widgets.Dropdown] = []
 
         # CSS classes and the first layout are given at creation (_dom_classes=, layout=): each
-        # later add_class or layout change is one more message to the front end.
-        self.prompt = widgets.HTML(prompt_html(question, number), _dom_classes=("lk-quiz-prompt",))
+        # later add_class or layout change is one more message to the front end. The parts whose
+        # layout and style never change share one of each (each widget would open two more of
+        # its own): about 20 widgets a question instead of 31.
+        plain = widgets.Layout()
+        self._html_style = HTMLStyle()
+        buttons_style = widgets.ButtonStyle()
+        self.prompt = widgets.HTML(prompt_html(question, number), _dom_classes=("lk-quiz-prompt",),
+                                   layout=plain, style=self._html_style)
         controls = self._build_controls()
 
         self.check_button = widgets.Button(description=t("Check"), button_style="primary",
                                            tooltip=t("Check your answer to question {number}", number=number),
-                                           _dom_classes=("lk-quiz-check",))
+                                           _dom_classes=("lk-quiz-check",), layout=plain, style=buttons_style)
         self.retry_button = widgets.Button(description=t("Try again"), tooltip=t("Clear your answer and try again"),
-                                           _dom_classes=("lk-quiz-retry",), layout=widgets.Layout(display=HIDDEN))
+                                           _dom_classes=("lk-quiz-retry",), layout=widgets.Layout(display=HIDDEN),
+                                           style=buttons_style)
         # hidden until _update_from_attempt says otherwise
         self.show_answer_button = widgets.Button(description=t("Show answer"), tooltip=t("Show the correct answer"),
                                                  _dom_classes=("lk-quiz-show-answer",),
-                                                 layout=widgets.Layout(display=HIDDEN))
+                                                 layout=widgets.Layout(display=HIDDEN), style=buttons_style)
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.show_answer_button.on_click(lambda _: self.reveal())
 
-        self.feedback = widgets.HTML(_dom_classes=("lk-quiz-feedback",))
-        self.hint = widgets.HTML(_dom_classes=("lk-quiz-hint",))
-        self.answer = widgets.HTML(_dom_classes=("lk-quiz-answer",))
+        self.feedback = widgets.HTML(_dom_classes=("lk-quiz-feedback",), layout=plain, style=self._html_style)
+        self.hint = widgets.HTML(_dom_classes=("lk-quiz-hint",), layout=plain, style=self._html_style)
+        self.answer = widgets.HTML(_dom_classes=("lk-quiz-answer",), layout=plain, style=self._html_style)
 
-        buttons = widgets.HBox([self.check_button, self.retry_button, self.show_answer_button])
-        style = widgets.HTML(STYLE, layout=widgets.Layout(display="none"))
+        buttons = widgets.HBox([self.check_button, self.retry_button, self.show_answer_button], layout=plain)
+        style = widgets.HTML(STYLE, layout=widgets.Layout(display="none"), style=self._html_style)
         super().__init__([style, self.prompt, controls, buttons, self.feedback, self.hint, self.answer],
                          layout=widgets.Layout(margin="8px 0 16px 0"),
                          _dom_classes=("lk-quiz", f"lk-q-{css_id(question.id)}", f"lk-quiz-{question.type}"))
@@ -234,12 +244,14 @@ class QuestionWidget(widgets.VBox):
                                               layout=widgets.Layout(width="auto"))
             return self.choice
         if q.type == "multiple":
+            layout, box_style = widgets.Layout(width="auto"), CheckboxStyle()
             for i in self.order:
                 box = widgets.Checkbox(value=False, description=q.options[i].text, indent=False,
-                                       layout=widgets.Layout(width="auto"))
+                                       layout=layout, style=box_style)
                 box.option_index = i
                 self.checkboxes.append(box)
-            return widgets.VBox([widgets.HTML(f"<em>{t('Tick every option that is right.')}</em>"), *self.checkboxes])
+            return widgets.VBox([widgets.HTML(f"<em>{t('Tick every option that is right.')}</em>",
+                                              layout=self.prompt.layout, style=self._html_style), *self.checkboxes])
         if q.type == "numeric":
             label = t("Your answer ({unit})", unit=q.unit) if q.unit else t("Your answer")
             self.number = widgets.Text(value="", placeholder=t("a number"), description=label, tooltip=label,
@@ -249,17 +261,20 @@ class QuestionWidget(widgets.VBox):
         if q.type == "ordering":
             n = len(q.items)
             rows = [widgets.HTML("<em>" + t("Put the events in time order: give the earliest position 1, "
-                                                 "the latest position {n}.", n=n) + "</em>")]
+                                                 "the latest position {n}.", n=n) + "</em>",
+                                 layout=self.prompt.layout, style=self._html_style)]
+            dropdown_layout, dropdown_style = widgets.Layout(width="12em", flex="none"), DescriptionStyle()
+            event_layout, row_layout = widgets.Layout(flex="1 1 auto"), widgets.Layout(align_items="flex-start")
             for i in self.order:
                 dropdown = widgets.Dropdown(
                     options=[("–", None)] + [(str(p), p) for p in range(1, n + 1)], value=None,
                     description=t("Position"), tooltip=t("Position of: {item}", item=q.items[i]),
-                    layout=widgets.Layout(width="12em", flex="none"))
+                    layout=dropdown_layout, style=dropdown_style)
                 dropdown.item_index = i
                 self.positions.append(dropdown)
-                event = widgets.HTML(text_html(q.items[i]), layout=widgets.Layout(flex="1 1 auto"),
+                event = widgets.HTML(text_html(q.items[i]), layout=event_layout, style=self._html_style,
                                      _dom_classes=("lk-quiz-event",))
-                rows.append(widgets.HBox([dropdown, event], layout=widgets.Layout(align_items="flex-start")))
+                rows.append(widgets.HBox([dropdown, event], layout=row_layout))
             return widgets.VBox(rows)
         raise ValueError(f"question {q.id!r}: unknown type {q.type!r}")
 
