@@ -288,6 +288,17 @@ def test_item_label_uses_unit_for_other():
     assert flow_model.item_label("oil", "barrels") == "oil"
 
 
+def test_an_other_item_is_labelled_by_its_unit_in_german_too(monkeypatch):
+    from lessonkit import i18n
+    rows = pd.DataFrame({"from_iso3": ["PRK", "PRK"], "to_iso3": ["RUS", "RUS"], "category": ["ammunition"] * 2,
+                         "item": ["other", "artillery shells"], "item_de": ["Sonstiges", "Artilleriegranaten"],
+                         "unit": ["containers", "shells"], "unit_de": ["Container", "Granaten"],
+                         "confidence": ["official_estimate", "reported"]})
+    assert flow_model.flow_edges(rows)["items"].iloc[0] == ["containers", "artillery shells"]
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    assert flow_model.flow_edges(rows)["items"].iloc[0] == ["Container", "Artilleriegranaten"]  # not "Sonstiges"
+
+
 def test_sk_series_sorted_with_numbers():
     s = arms_model.sk_series(fx("sk_estimates"))
     assert list(s["estimate_id"]) == ["fx-e1", "fx-e2", "fx-e3"]

@@ -46,7 +46,9 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
     # the words shown are German where the table has item_de / unit_de; `kind` stays the English value
     items = column(t, "item", fallback=True)
     units = column(t, "unit", fallback=True) if "unit" in t.columns else blank
-    t["label"] = [item_label(i, u) for i, u in zip(items, units)]
+    # whether a row is only 'other' is read from the English item (German writes it "Sonstiges")
+    t["label"] = [item_label("other" if is_blank(e) or str(e).strip().lower() == "other" else i, u)
+                  for e, i, u in zip(t["item"], items, units)]
     t["kind"] = ["other" if is_blank(i) else str(i).strip().lower() for i in t["item"]]
     # German nouns keep their capital ("Ausbildung"); English items are lower-cased for titles
     word = {k: ("other" if is_blank(i) else str(i).strip() if current() == "de" else str(i).strip().lower())
