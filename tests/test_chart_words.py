@@ -234,3 +234,12 @@ def test_the_flow_diagram_in_english_is_unchanged():
     chart = charts.flow_diagram(["USA", "UKR"])
     assert chart.title.startswith("Transfers in the data involving USA or Ukraine run most often from South Korea "
                                   "to Ukraine (ammunition)")
+
+
+def test_the_trade_title_and_the_grid_subtitle_say_mit_den_usa_and_von_den_usa(german):
+    from lessonkit import charts
+
+    trade = data.load("vietnam_trade")
+    title = charts.trade_by_partner(trade=trade[trade["partner_iso3"] != "RUS"]).title
+    assert ", mit den USA um " in title and "mit USA" not in title
+    assert "Stimmen wie die von den USA (" in charts.vote_grid(["NLD", "CHN"], reference="USA").subtitle

@@ -178,7 +178,7 @@ def trade_by_partner(
     if tb.empty:
         raise ValueError("No trade rows with a total" + (f" for {year}" if year else "") + ".")
     names = code_model.name_map(countries, tb["partner_iso3"])
-    title, alt = _trade_words(tb, names)
+    title, alt = _trade_words(tb, names, code_model.dative_names(countries, tb["partner_iso3"]))
     ids = captions.cited_ids(tb)
     src_line = captions.source_line(sources, ids, drawable=style.drawable)
     n = len(tb)
@@ -233,18 +233,20 @@ def trade_by_partner(
     return build.chart("trade_by_partner", fig, title, subtitle, src_line, alt, data, sources, ids)
 
 
-def _trade_words(tb: pd.DataFrame, names: dict[str, str]) -> tuple[str, str]:
+def _trade_words(tb: pd.DataFrame, names: dict[str, str], datives: dict[str, str] | None = None) -> tuple[str, str]:
+    """Title and text alternative; datives: the names after German 'mit' (codes.dative_names: 'den USA')."""
+    datives = datives or names
     top = tb.iloc[0]
     codes = list(tb["partner_iso3"])
     title = t("Vietnam traded US$ {value} bn with {name} ({year})", value=_bn(top["total_usd_bn"]),
-              name=names[top["partner_iso3"]], year=top["year"])
+              name=names[top["partner_iso3"]], dative=datives[top["partner_iso3"]], year=top["year"])
     if "RUS" in codes and codes[0] != "RUS":
         r = tb[tb["partner_iso3"] == "RUS"].iloc[0]
         title += t(" but only US$ {value} bn with Russia ({year})", value=_bn(r["total_usd_bn"]), year=r["year"])
     elif len(tb) > 1:
         second = tb.iloc[1]
         title += t(", US$ {value} bn with {name} ({year})", value=_bn(second["total_usd_bn"]),
-                   name=names[second["partner_iso3"]], year=second["year"])
+                   name=names[second["partner_iso3"]], dative=datives[second["partner_iso3"]], year=second["year"])
     parts = [f"{names[c]} {_bn(v)} ({yr}, {rep})" for c, v, yr, rep in
              zip(tb["partner_iso3"], tb["total_usd_bn"], tb["year"], tb["reporter"])]
     alt = t("Bar chart of Vietnam's goods trade by partner in US$ billion: {parts}", parts="; ".join(parts))

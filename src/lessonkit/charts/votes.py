@@ -233,7 +233,8 @@ def vote_grid(
     subtitle = t("{n} states x {resolutions}", n=len(states),
                  resolutions=nt("{n} resolution", "{n} resolutions", len(res_ids)))
     if reference is not None:
-        subtitle += t("; last column: votes cast as {name} voted (yes/no/abstain on both sides)", name=names[reference])
+        subtitle += t("; last column: votes cast as {name} voted (yes/no/abstain on both sides)", name=names[reference],
+                      dative=code_model.dative_names(countries, [reference])[reference])
     if missing:
         subtitle += t(". No country list in the data for {ids}", ids=", ".join(missing))
     if left_out:
