@@ -1,5 +1,5 @@
 """charts.event_timeline and its pure logic (lessonkit.model.events: select_events,
-place_label, date_bands; lessonkit.model.layout: stagger_labels), on the real events table and on the
+date_bands; lessonkit.model.layout: stagger_labels), on the real events table and on the
 small fixture tests/fixtures/charts/events.csv. Titles, labels, marker and line styles and the
 label layout are checked on the figure's artists, not on pixels."""
 
@@ -283,17 +283,17 @@ def test_check_date():
         text.check_date("18.6.2024", "end")
 
 
-@pytest.mark.parametrize("place, short", [
-    ("Sunan International Airport, Pyongyang", "Pyongyang"),
-    ("Yakutsk, Sakha Republic (Yakutia), Russia", "Yakutsk"),
-    ("Moscow (video conference)", "Moscow"),
-    ("Wonsan, North Korea", "Wonsan"),
-    ("Vostochny Cosmodrome, Amur Oblast, Russia", "Vostochny Cosmodrome"),
-    ("Pyongyang", "Pyongyang"),
-    ("Russia", "Russia"),
-])
-def test_place_label(place, short):
-    assert event_model.place_label(place) == short
+def test_short_places_are_columns_that_name_part_of_the_place():
+    """events.place_short (and place_short_de) is the timeline's place word: part of the place it
+    shortens, never a country or region guessed in code (issue 18)."""
+    from lessonkit import data
+
+    events = data.load("events")
+    for row in events.itertuples():
+        assert row.place_short and row.place_short.lower() in row.place.lower(), (row.event_id, row.place_short)
+        assert row.place_short_de and row.place_short_de.lower() in row.place_de.lower(), (row.event_id, row.place_short_de)
+    yakutsk = events.set_index("event_id").loc["putin-yakutsk-stopover-2024"]
+    assert (yakutsk.place_short, yakutsk.place_short_de) == ("Yakutsk", "Jakutsk")
 
 
 def test_date_bands_by_span():

@@ -169,7 +169,7 @@ def event_timeline(
     if reader is not None:
         clocks.zone(reader)  # a clear error for a wrong name
     rows = event_model.select_events(df, event_ids, start, end)
-    places = [event_model.place_label(p) for p in i18n.column(rows, "place", fallback=True)]  # place_de in German
+    places = ["" if captions.is_blank(p) else str(p) for p in i18n.column(rows, "place_short")]  # place_short_de in German
     phrases = [str(w) for w in i18n.column(rows, "label", fallback=True)]
     labels = [f"{p}: {w}" if p else w for p, w in zip(places, phrases)]
     sure = code_model.certainty_labels(table("certainty", certainty))

@@ -1,28 +1,16 @@
 """Events for a timeline: choosing rows by id and dates, ordering them by local date and
-moment, short place names, and the bands of the date axis."""
+moment, and the bands of the date axis. (Short place names are a column: events.place_short.)"""
 
 from __future__ import annotations
 
 import difflib
 import math
-import re
 from collections.abc import Iterable
 
 import pandas as pd
 
 from lessonkit.clocks import row_moment
-from lessonkit.text import check_date, day_label, is_blank, month_name
-
-
-# Parts of a place that are not the place itself: a country or a region after the city
-# ("Yakutsk, Sakha Republic (Yakutia), Russia" -> "Yakutsk").
-PLACE_COUNTRIES = frozenset(n.lower() for n in (
-    "Russia", "Vietnam", "China", "Ukraine", "Japan", "United States", "DR Congo", "Congo", "Micronesia", "UK", "USA",
-    "Laos", "North Korea", "South Korea", "Syria", "Iran", "Venezuela", "Bolivia", "Tanzania", "Moldova", "UAE", "Brunei",
-))
-
-
-PLACE_REGION = re.compile(r"\b(oblast|republic|province|region|krai|prefecture)\b", re.IGNORECASE)
+from lessonkit.text import check_date, day_label, month_name
 
 
 def _event_sort_key(row) -> tuple:
@@ -78,21 +66,6 @@ def select_events(events: pd.DataFrame, event_ids: str | Iterable[str] | None = 
         raise ValueError(f"No events{span} in the events table.")
     order = sorted(range(len(df)), key=lambda i: (_event_sort_key(df.iloc[i]), i))
     return df.iloc[order].reset_index(drop=True)
-
-
-def place_label(place) -> str:
-    """A short place name: the last part of the place that is neither a country nor a region,
-    without brackets. 'Sunan International Airport, Pyongyang' -> 'Pyongyang';
-    'Yakutsk, Sakha Republic (Yakutia), Russia' -> 'Yakutsk'; 'Moscow (video conference)' -> 'Moscow'."""
-    if is_blank(place):
-        return ""
-    text = re.sub(r"\s*\([^)]*\)", "", str(place)).strip()
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    if not parts:
-        return str(place).strip()
-    keep = [p for i, p in enumerate(parts)
-            if not (i > 0 and (p.lower() in PLACE_COUNTRIES or PLACE_REGION.search(p)))]
-    return (keep or parts)[-1]
 
 
 def date_bands(first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
