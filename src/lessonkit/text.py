@@ -177,10 +177,10 @@ def shorten(text: str, limit: int) -> str:
     return cut + "\u2026"
 
 
-def localise_number(text: str) -> str:
-    """An English-formatted number ('12,000,000', '3.5') in the language in use: in German the
-    separators swap ('12.000.000', '3,5'), as Babel's de_AT writes them."""
-    return text.translate(_DE_SEPARATORS) if german() else text
+def localise_number(text: str, lang: str | None = None) -> str:
+    """An English-formatted number ('12,000,000', '3.5') in the language in use (or `lang`): in
+    German the separators swap ('12.000.000', '3,5'), as Babel's de_AT writes them."""
+    return text.translate(_DE_SEPARATORS) if (lang or i18n.current()) == "de" else text
 
 
 _DE_SEPARATORS = str.maketrans({",": ".", ".": ","})

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
 
+from lessonkit.text import localise_number
+
 WORDS_PER_MINUTE = 120
 MINUTES_PER_QUESTION = 1.5
 MINUTES_PER_TASK = 5
@@ -172,7 +174,7 @@ _TABLE_WORDS = {
 def _number(x: float, lang: str, decimals: int = 1) -> str:
     """1.8 / 6 / 2,180 in English; 1,8 / 6 / 2.180 in German (one decimal, none when it is .0)."""
     text = f"{round(x, decimals):,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{x:,}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
+    return localise_number(text, lang)
 
 
 def guide_table(cells: Iterable[Mapping], lang: str = "en") -> str:
