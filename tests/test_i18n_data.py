@@ -14,6 +14,10 @@ GERMAN = {"events": ["label", "event"], "un_resolutions": ["short_title"], "part
           "nk_missile_launches": ["counted_by", "counting_rule"]}
 GERMAN["transfers"] = GERMAN["transfers"] + ["reported_by"]
 GERMAN["events"] = GERMAN["events"] + ["place"]
+GERMAN["events"] = GERMAN["events"] + ["note"]
+GERMAN["transfers"] = GERMAN["transfers"] + ["note"]
+GERMAN["vietnam_doctrine"] = GERMAN["vietnam_doctrine"] + ["document"]
+GERMAN["vietnam_arms_imports"] = ["supplier_name"]
 
 
 @pytest.mark.parametrize("name", sorted(GERMAN))

@@ -15,7 +15,9 @@ COLUMNS = [("events", "place"), ("claims", "explanation"), ("transfers", "item")
            ("transfers", "unit"), ("cam_ranh", "user"), ("cam_ranh", "arrangement"), ("cam_ranh", "description"),
            ("vietnam_misc", "description"), ("vietnam_misc", "unit"), ("vietnam_doctrine", "principle"),
            ("transfers", "reported_by"), ("sk_estimates", "announced_by"), ("sanctions_events", "actors"),
-           ("nk_missile_launches", "counted_by"), ("nk_missile_launches", "counting_rule")]
+           ("nk_missile_launches", "counted_by"), ("nk_missile_launches", "counting_rule"),
+           ("events", "note"), ("transfers", "note"), ("vietnam_doctrine", "document"),
+           ("vietnam_arms_imports", "supplier_name"), ("un_resolutions", "short_title")]
 
 
 @pytest.mark.parametrize("name, col", COLUMNS)
@@ -116,6 +118,28 @@ SHOWN = [
     ("02_waffenstroeme.ipynb", "d90e1d18", "nk_missile_launches", "counted_by", "index == index"),
     ("02_waffenstroeme.ipynb", "d90e1d18", "nk_missile_launches", "counting_rule", "index == index"),
 ]
+
+
+def test_in_german_notes_documents_and_suppliers_are_german(monkeypatch):
+    """Lesson 1 prints the treaty's note on the core path; lessons 2 and 3 show notes, documents and
+    suppliers in tables: in German they come from note_de, document_de, supplier_name_de."""
+    english = data.load("events").set_index("event_id")
+    assert english.loc["treaty-signed-pyongyang-2024", "note"].startswith("Disagreement: the Wikipedia infobox")
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    events = data.load("events").set_index("event_id")
+    assert events.loc["treaty-signed-pyongyang-2024", "note"].startswith(
+        "Widersprüchliche Angaben: Der Infokasten der Wikipedia nennt als Datum der Unterzeichnung den 18. Juni 2024")
+    assert data.load("transfers").set_index("transfer_id").loc["rus-prk-oil-2024-osc", "note"].startswith(
+        "„Mehr als eine Million Barrel“")
+    doctrine = data.load("vietnam_doctrine").set_index("principle_id")
+    assert doctrine.loc["mofa2016_no_bases", "document"] == "Pressebriefing des Außenministeriums (Sprecher Le Hai Binh)"
+    arms = data.load("vietnam_arms_imports")
+    assert set(arms.supplier_name) >= {"Russland", "Niederlande", "USA", "unbekannte(r) Lieferant(en)"}
+    # measure is compared with values (lesson 2 filters measure == "imports"): it stays English
+    assert set(arms.measure) == {"imports", "inventory"}
+    resolutions = data.load("un_resolutions").set_index("short_id")
+    assert resolutions.loc["ES-11/3", "short_title"] == resolutions.loc["ES-11/3", "short_title_de"]
+    assert "Human Rights Council" not in resolutions.loc["ES-11/3", "short_title"]
 
 
 @pytest.mark.parametrize("notebook, cell_id, name, col, rows", SHOWN)
