@@ -117,6 +117,15 @@ SHOWN = [
     ("02_waffenstroeme.ipynb", "00d30037", "sanctions_events", "actors", "index == index"),
     ("02_waffenstroeme.ipynb", "d90e1d18", "nk_missile_launches", "counted_by", "index == index"),
     ("02_waffenstroeme.ipynb", "d90e1d18", "nk_missile_launches", "counting_rule", "index == index"),
+    ("01_kontext.ipynb", "l1-055", "events", "note", "event_id == 'treaty-signed-pyongyang-2024'"),
+    ("01_kontext.ipynb", "l1-019", "un_resolutions", "short_title", "short_id in ['ES-11/1', 'ES-11/3']"),
+    ("02_waffenstroeme.ipynb", "d2b16de9", "events", "note", "event_id == 'north-korea-6th-nuclear-test-2017'"),
+    ("02_waffenstroeme.ipynb", "ac117a23", "transfers", "note", "item == 'money'"),
+    ("02_waffenstroeme.ipynb", "92dd7b5d", "transfers", "note", "item == 'oil'"),
+    ("03_vietnams_balanceakt.ipynb", "c0c64df5", "vietnam_doctrine", "document",
+     "principle_id in ['wp2019_no_bases', 'mofa2016_no_bases']"),
+    ("03_vietnams_balanceakt.ipynb", "4cf81495", "vietnam_arms_imports", "supplier_name",
+     "period_end - period_start != 4"),
 ]
 
 
@@ -140,6 +149,12 @@ def test_in_german_notes_documents_and_suppliers_are_german(monkeypatch):
     resolutions = data.load("un_resolutions").set_index("short_id")
     assert resolutions.loc["ES-11/3", "short_title"] == resolutions.loc["ES-11/3", "short_title_de"]
     assert "Human Rights Council" not in resolutions.loc["ES-11/3", "short_title"]
+
+
+def test_the_german_lesson_1_no_longer_prints_the_english_treaty_note():
+    shown = _outputs("01_kontext.ipynb", "l1-055")
+    assert "Disagreement" not in shown and "infobox" not in shown
+    assert "Regierungsgebäude Nr. 1" in shown
 
 
 @pytest.mark.parametrize("notebook, cell_id, name, col, rows", SHOWN)
