@@ -52,15 +52,19 @@ $(AXE): | $(BIN)/python
 axe: $(AXE)
 
 ## make test: set up and run every test (unit, notebooks with nbval, browser)
+# pytest-xdist: one worker per core; a test file (a notebook) stays on one worker, so its
+# module fixtures (a JupyterLab server, a kernel) start once.
+XDIST := -n auto --dist loadfile
+
 test: $(VENV)/.test-installed $(AXE)
-	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest $(XDIST) tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## make unit: the fast tests (no browser, no notebook runs, nothing marked slow; under 20 s)
 # Python may keep compiled modules (__pycache__, ignored by git) even where PYTHONDONTWRITEBYTECODE
 # is set: else every run compiles src/, tests/ and pytest's rewritten asserts again (about 3 s).
 # tests/lazy_imports.py spares every run the 1.4 s import of rfc3987_syntax (via nbformat).
 unit: $(VENV)/.test-installed
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -p tests.lazy_imports tests --ignore=tests/browser -m "not slow"
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest $(XDIST) -p tests.lazy_imports tests --ignore=tests/browser -m "not slow"
 
 notebooks: $(VENV)/.test-installed
 	$(BIN)/python -m pytest notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
