@@ -264,7 +264,7 @@ def test_seoul_estimates_mark_multilateral_estimates_and_counting_windows(t):
     sk = t["sk_estimates"].assign(counting_since=pd.to_datetime(["2023-08-01", "2023-07-01", None]))
     msmt = pd.DataFrame([{"estimate_id": "fx-e4", "announced": pd.Timestamp("2025-05-29"), "qualifier": "as many as",
                           "announced_by": "Multilateral Sanctions Monitoring Team (11 states; report released by Seoul)",
-                          "estimator_kind": "multilateral",
+                          "estimator_kind": "multilateral", "estimator_tag": "MSMT",
                           "containers": 20000, "shells": 9000000, "shells_basis": "mixed rounds, 2024 only",
                           "counting_since": pd.Timestamp("2023-09-01"), "source_id": "fx-wire"}])
     chart = charts.seoul_estimates(sk_estimates=pd.concat([sk, msmt], ignore_index=True), sources=t["sources"])

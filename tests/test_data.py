@@ -183,6 +183,17 @@ def test_empty_source_is_named(copy_root):
     assert "events.csv, row 3 (line 4): source_id is empty [required]" in msg
 
 
+def test_empty_estimator_tag_is_named(copy_root):
+    """Who made an estimate is a column (the chart labels the MSMT's point by it), never guessed
+    from the name: a blank names its file and row."""
+    def change(rows):
+        rows[first_row_where(rows, "estimate_id", "sk-2025-05-29-msmt")][rows[0].index("estimator_tag")] = ""
+
+    edit_csv(copy_root / "data/sk_estimates.csv", change)
+    msg = load_error("sk_estimates")
+    assert "sk_estimates.csv, row 9 (line 10): estimator_tag is empty [required]" in msg
+
+
 def test_bad_date_is_named(copy_root):
     def change(rows):
         rows[2][rows[0].index("date")] = "2024-06-31"

@@ -311,11 +311,15 @@ def test_sk_series_takes_the_estimator_from_the_table():
     assert set(s["estimator"]) == {"multilateral"}
 
 
-def test_estimator_label_and_acronym():
+def test_estimator_label():
     label = arms_model.estimator_label("Multilateral Sanctions Monitoring Team (11 states; report released by Seoul)")
     assert label == "Multilateral Sanctions Monitoring Team (11 states)"
-    assert arms_model.acronym(label) == "MSMT"
-    assert arms_model.estimator_label("NIS") == "NIS" and arms_model.acronym("NIS") == "NIS"
+    assert arms_model.estimator_label("NIS") == "NIS"
+
+
+def test_sk_series_keeps_the_tables_estimator_tag():
+    s = arms_model.sk_series(fx("sk_estimates"))
+    assert list(s["estimator_tag"]) == ["FIS", "FDM", "FMD"]
 
 
 def test_arms_import_shares_periods_top_and_other():

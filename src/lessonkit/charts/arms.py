@@ -61,7 +61,7 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
     """Published estimates of North Korean munitions shipped to Russia, by the date they were
     announced: shells (top) and shipping containers (bottom). South Korean estimates are filled
     dots; an estimate by a group of states (the MSMT, 11 states including South Korea) is a
-    hollow diamond labelled with its acronym. The points are not joined: the estimates count
+    hollow diamond labelled with its estimator_tag (MSMT). The points are not joined: the estimates count
     from different start dates, so they are not one time series.
 
     seoul_estimates()"""
@@ -75,9 +75,8 @@ def seoul_estimates(*, sk_estimates: pd.DataFrame | None = None, sources: pd.Dat
         raise ValueError("No estimate in sk_estimates gives shells or containers.")
     others = {a: arms_model.estimator_label(a) for a, k in zip(series.get("announced_by", []), series["estimator"])
               if k != "south_korea"}
-    given = dict(zip(series["announced_by"], series["estimator_tag"])) if "estimator_tag" in series else {}
-    tags = {a: given[a] if not captions.is_blank(given.get(a)) else arms_model.acronym(label)
-            for a, label in others.items()}  # the table's estimator_tag (MSMT), else the name's initials
+    given = dict(zip(series["announced_by"], series["estimator_tag"]))
+    tags = {a: given[a] for a in others}  # the table's estimator_tag (MSMT), required in the data
     title, alt = _seoul_words(series, panels, tags)
     ids = captions.cited_ids(sk)
     src_line = captions.source_line(sources, ids, drawable=style.drawable)

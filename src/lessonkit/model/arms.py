@@ -19,18 +19,11 @@ def estimator_label(announced_by) -> str:
     return f"{name} ({first})" if first else name
 
 
-def acronym(name: str) -> str:
-    """'Multilateral Sanctions Monitoring Team (11 states)' -> 'MSMT'."""
-    words = str(name).split(" (")[0].split()
-    caps = "".join(w[0] for w in words if w[:1].isupper())
-    return caps if len(caps) >= 2 else str(name)
-
-
 def sk_series(sk: pd.DataFrame) -> pd.DataFrame:
     """The estimates in date order: announced, announced_by, estimator ('south_korea' or
-    'multilateral', the table's estimator_kind), estimator_tag (e.g. MSMT), containers,
-    containers_qualifier, shells, qualifier (of the shell figure), shells_basis,
-    shells_from_capacity and counting_since where the table has them."""
+    'multilateral', the table's estimator_kind), estimator_tag (the table's short name of who
+    estimated, e.g. MSMT), containers, containers_qualifier, shells, qualifier (of the shell
+    figure), shells_basis, shells_from_capacity and counting_since where the table has them."""
     out = sk.copy()
     for col in ("shells", "containers"):  # nullable integers -> floats (NaN where not given)
         out[col] = out[col].astype("float64")
