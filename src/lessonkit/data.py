@@ -272,11 +272,17 @@ def load(name: str, folder: Path | None = None) -> pd.DataFrame:
 def in_language(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
     """In German, a column whose schema field says `"shown_in_german": "<col>_de"` holds that German
     text, so the lessons' own tables show German. Columns that code compares with a value (`item`,
-    `topic`, `confidence`) never say so: they keep their English values in both editions."""
+    `topic`, `confidence`) never say so: they keep their English values in both editions.
+    A German column that translates only part of the rows (its field declares
+    `translated_only_where`, e.g. sources.title_de) leaves the English cell where it is empty."""
     if i18n.current() == "de":
+        partial = {f["name"] for f in fields if f.get("translated_only_where")}
         for f in fields:
-            if f.get("shown_in_german"):
-                frame[f["name"]] = frame[f["shown_in_german"]]
+            german = f.get("shown_in_german")
+            if german in partial:
+                frame[f["name"]] = frame[german].where(frame[german].notna(), frame[f["name"]])
+            elif german:
+                frame[f["name"]] = frame[german]
     return frame
 
 

@@ -139,18 +139,56 @@ def check_cells(file: str, rows: list[dict], fields: list[dict]) -> list[Problem
 
 def check_translations(file: str, rows: list[dict], fields: list[dict]) -> list[Problem]:
     """A German column <col>_de (next to <col> or <col>_en) is filled wherever the English one is;
-    a field's `shown_in_german` names a column of the table."""
+    a field's `shown_in_german` names a column of the table.
+
+    A German field may declare `"translated_only_where": {"pattern": <regex>, "what": <where the
+    pattern is, e.g. "[square brackets]">, "why": <reason>}` (sources.title_de: only our own words
+    in [square brackets] are translated, never a publisher's title). Then it is filled exactly
+    where the English cell contains the pattern, with as many matches of it as the English, and
+    is empty elsewhere; in German, lessonkit.data.in_language shows the English cell where it is
+    empty."""
     names = {f["name"] for f in fields}
+    partial = {f["name"]: f["translated_only_where"] for f in fields if f.get("translated_only_where")}
     pairs = [(n[:-3] if n[:-3] in names else n[:-3] + "_en", n) for n in names
              if n.endswith("_de") and (n[:-3] in names or n[:-3] + "_en" in names)]
     problems = [Problem(file, None, "translation", f"{f['name']} is shown_in_german as {f['shown_in_german']!r}, "
                         "which is not a column of this table", f["name"])
                 for f in fields if f.get("shown_in_german") and f["shown_in_german"] not in names]
+    patterns = {}
+    for german, rule in sorted(partial.items()):
+        try:
+            patterns[german] = re.compile(rule["pattern"])
+        except (KeyError, TypeError, re.error) as exc:
+            problems.append(Problem(file, None, "schema", f"{german} has no valid translated_only_where pattern ({exc})",
+                                    german))
     for i, row in enumerate(rows, start=1):
         for english, german in sorted(pairs):
-            if not is_empty(row.get(english, "")) and is_empty(row.get(german, "")):
+            en, de = row.get(english, ""), row.get(german, "")
+            if german in partial:
+                if german in patterns:
+                    problems += _check_partial(file, i, english, german, en, de, patterns[german], partial[german])
+            elif not is_empty(en) and is_empty(de):
                 problems.append(Problem(file, i, "translation", f"{german} is empty where {english} is not", german))
     return problems
+
+
+def _check_partial(file: str, i: int, english: str, german: str, en: str, de: str, pattern: re.Pattern,
+                   rule: dict) -> list[Problem]:
+    """One row of a German column declared translated_only_where (see check_translations)."""
+    where = rule.get("what", f"a match of {pattern.pattern}")  # e.g. "[square brackets]"
+    wanted = len(pattern.findall(en or ""))
+    if not wanted and not is_empty(de):
+        why = f" ({rule['why']})" if rule.get("why") else ""
+        return [Problem(file, i, "translation", f"{german} is given, but {english} {en!r} has no part in {where}{why}; "
+                        f"leave {german} empty", german)]
+    if wanted and is_empty(de):
+        return [Problem(file, i, "translation", f"{german} is empty, but {english} {en!r} has a part in {where}: "
+                        "translate it", german)]
+    found = len(pattern.findall(de or ""))
+    if wanted and found != wanted:
+        return [Problem(file, i, "translation", f"{german} has {found} part(s) in {where}, {english} has {wanted}: "
+                        "keep each one, translated", german)]
+    return []
 
 
 def check_time_zones(file: str, rows: list[dict], column: str) -> list[Problem]:
