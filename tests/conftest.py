@@ -1,5 +1,7 @@
 """Shared test set-up: the project's tools/ folder is importable (its scripts hold logic the
-tests reuse, e.g. tools/student_edition.py's reading of cell tags and outputs)."""
+tests reuse, e.g. tools/student_edition.py's reading of cell tags and outputs); the project
+folders tests point LESSONKIT_ROOT at: quiz_root (the fixture bank, one folder for the session,
+read only) and project_copy (a copy of the test's own, of only what it changes)."""
 
 import itertools
 import os
@@ -30,19 +32,60 @@ def _progress_in_tmp(_progress_base, monkeypatch):
     monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(_progress_base / f"test-{next(_serial)}"))
 
 
+def make_project(root: Path, *paths: str, fixture_bank: bool = False) -> Path:
+    """A project folder at `root` with copies of these paths of the repository ("data",
+    "quizzes", "seeds", or one file such as "data/datapackage.json"; data/raw and data/notes are
+    left out: nothing loads them) and, with fixture_bank, the fixture bank as quizzes/all_types.toml."""
+    from quiz_fixture import BANK, FIXTURE
+
+    for rel in paths:
+        source, target = REPO_ROOT / rel, root / rel
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("raw", "notes"))
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+    if fixture_bank:
+        (root / "quizzes").mkdir(parents=True, exist_ok=True)
+        shutil.copy(FIXTURE, root / "quizzes" / f"{BANK}.toml")
+    return root
+
+
+@pytest.fixture(scope="session")
+def _shared_quiz_project(tmp_path_factory) -> Path:
+    """A project folder whose quizzes/ holds only the fixture bank, made once per session."""
+    return make_project(tmp_path_factory.mktemp("quiz-project"), fixture_bank=True)
+
+
 @pytest.fixture
-def quiz_root(tmp_path, monkeypatch):
-    """A project root in tmp_path with the fixture bank as quizzes/all_types.toml; fresh scores.
+def quiz_root(_shared_quiz_project, monkeypatch):
+    """LESSONKIT_ROOT at a project folder whose quizzes/ holds only the fixture bank
+    (all_types.toml); fresh quiz state in the kernel. The folder is shared by the whole session:
+    read it, never change it (a test that writes a bank takes project_copy(fixture_bank=True)).
     Used by the quiz tests: pytestmark = pytest.mark.usefixtures("quiz_root")."""
     from quiz_fixture import BANK, FIXTURE, forget_kernel_state
 
-    (tmp_path / "quizzes").mkdir()
-    shutil.copy(FIXTURE, tmp_path / "quizzes" / f"{BANK}.toml")
-    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
-    monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(tmp_path / "progress"))
+    root = _shared_quiz_project
+    monkeypatch.setenv("LESSONKIT_ROOT", str(root))
     forget_kernel_state()
-    yield tmp_path
+    yield root
     forget_kernel_state()
+    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    assert files == {f"quizzes/{BANK}.toml": FIXTURE.read_bytes()}, (
+        "this test changed the shared quiz project; a test that writes takes project_copy(fixture_bank=True)")
+
+
+@pytest.fixture
+def project_copy(tmp_path, monkeypatch):
+    """For a test that changes files: project_copy("data") makes a project folder of the test's
+    own (tmp_path / "project", with make_project's copies: only what the test changes or
+    needs), points LESSONKIT_ROOT at it and returns it."""
+    def make(*paths: str, fixture_bank: bool = False) -> Path:
+        root = make_project(tmp_path / "project", *paths, fixture_bank=fixture_bank)
+        monkeypatch.setenv("LESSONKIT_ROOT", str(root))
+        return root
+
+    return make
 
 
 # Tests that draw whole charts from the real tables or start a subprocess: marked `slow` here

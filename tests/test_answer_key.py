@@ -8,21 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from lessonkit import quiz
 from lessonkit.quiz.key import bank_markdown, main
 from lessonkit.quiz.bank import load_file
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quiz_all_types.toml"
-
-
-@pytest.fixture
-def root(tmp_path, monkeypatch):
-    (tmp_path / "quizzes").mkdir()
-    shutil.copy(FIXTURE, tmp_path / "quizzes" / "01_context.toml")
-    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
-    return tmp_path
 
 
 def test_key_has_every_question_answer_why_and_table():
@@ -62,42 +52,43 @@ def test_key_escapes_html(tmp_path):
     assert "<b>" not in key
 
 
-def test_answer_key_by_bank_name(root):
-    key = quiz.answer_key("01_context")
-    assert "Generated from `quizzes/01_context.toml`" in key
+def test_answer_key_by_bank_name(quiz_root):
+    key = quiz.answer_key("all_types")
+    assert "Generated from `quizzes/all_types.toml`" in key
     assert "**Answer:** 141 states" in key
 
 
-def test_heading_level_for_embedding(root):
-    key = quiz.answer_key("01_context", level=3)
+def test_heading_level_for_embedding(quiz_root):
+    key = quiz.answer_key("all_types", level=3)
     assert key.startswith("### Answer key: ")
     assert "\n#### 1. `first-stop` (single choice)\n" in key
 
 
-def test_main_prints_key(root, capsys):
-    assert main([str(root / "quizzes" / "01_context.toml")]) == 0
+def test_main_prints_key(quiz_root, capsys):
+    assert main([str(quiz_root / "quizzes" / "all_types.toml")]) == 0
     assert "# Answer key:" in capsys.readouterr().out
 
 
-def test_main_without_arguments_builds_every_bank(root, capsys):
+def test_main_without_arguments_builds_every_bank(project_copy, capsys):
+    root = project_copy(fixture_bank=True)
     shutil.copy(FIXTURE, root / "quizzes" / "02_arms_flows.toml")
     assert main([]) == 0
     out = capsys.readouterr().out
-    assert "`quizzes/01_context.toml`" in out and "`quizzes/02_arms_flows.toml`" in out
+    assert "`quizzes/all_types.toml`" in out and "`quizzes/02_arms_flows.toml`" in out
 
 
-def test_main_reports_a_bad_bank(root, capsys):
-    bad = root / "quizzes" / "bad.toml"
+def test_main_reports_a_bad_bank(project_copy, capsys):
+    bad = project_copy(fixture_bank=True) / "quizzes" / "bad.toml"
     bad.write_text('[[question]]\nid = "x"\ntype = "essay"\nprompt = "?"\n', encoding="utf-8")
     assert main([str(bad)]) == 1
     err = capsys.readouterr().err
     assert "bad.toml" in err and "'x'" in err and "unknown type" in err
 
 
-def test_command_line(root):
-    env = {**os.environ, "LESSONKIT_ROOT": str(root)}
+def test_command_line(quiz_root):
+    env = {**os.environ, "LESSONKIT_ROOT": str(quiz_root)}
     done = subprocess.run(
-        [sys.executable, "-m", "lessonkit.quiz", str(root / "quizzes" / "01_context.toml")],
+        [sys.executable, "-m", "lessonkit.quiz", str(quiz_root / "quizzes" / "all_types.toml")],
         capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""

@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,9 @@ def test_seed_is_verbatim_copy_of_the_scraped_original():
     assert ours.startswith(b" date 2024-06 Wladimir Putin besucht")
 
 
-def test_an_edited_seed_is_refused_naming_the_file(tmp_path, monkeypatch):
-    seeds = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", seeds)
-    text = next(seeds.glob("*.txt"))
+def test_an_edited_seed_is_refused_naming_the_file(project_copy):
+    text = next((project_copy("seeds") / "seeds").glob("*.txt"))
     text.write_bytes(text.read_bytes().replace(b"Putin", b"Putn", 1))
-    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
     with pytest.raises(ArticleError, match=rf"{text.name}: the text is not the scraped original"):
         load_article()
 

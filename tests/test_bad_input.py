@@ -1,7 +1,8 @@
 """What teachers do to the files, and what they then see: one test per kind of bad input.
 
-Each test breaks a tiny copy of the repository's data or banks in a temporary folder
-(LESSONKIT_ROOT points lessonkit at it), then asserts that the message names the place (file,
+Each test breaks a copy of the repository's data or banks in a temporary folder (conftest's
+project_copy: data/, or quizzes/ with the descriptor that names the tables; LESSONKIT_ROOT
+points lessonkit at it), then asserts that the message names the place (file,
 row or line, column or question, rule) and that nothing was written.
 """
 
@@ -22,14 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT / "tools"
 sys.path.insert(0, str(TOOLS))
 import _atomic  # noqa: E402
-
-
-@pytest.fixture
-def root(tmp_path, monkeypatch):
-    for folder in ("data", "seeds", "quizzes"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("raw", "notes"))
-    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
-    return tmp_path
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -70,20 +63,23 @@ def bank_error(root: Path, name: str, pattern: str | None = None) -> quiz.BankEr
 
 # --- encodings and separators -------------------------------------------------------------------
 
-def test_excel_csv_utf8_with_byte_order_mark_loads(root):
+def test_excel_csv_utf8_with_byte_order_mark_loads(project_copy):
+    root = project_copy("data")
     path = root / "data" / "countries.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert "iso3" in data.load("countries").columns
     assert len(data.load("un_votes")) > 0  # tables that refer to countries still load
 
 
-def test_bank_with_byte_order_mark_loads(root):
+def test_bank_with_byte_order_mark_loads(project_copy):
+    root = project_copy("quizzes", "data/datapackage.json")
     path = root / "quizzes" / "01_context.toml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert len(quiz.load("01_context").questions) >= 6
 
 
-def test_latin1_csv_names_file_and_line_and_says_save_as_csv_utf8(root):
+def test_latin1_csv_names_file_and_line_and_says_save_as_csv_utf8(project_copy):
+    root = project_copy("data")
     path = root / "data" / "countries.csv"
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
@@ -94,7 +90,8 @@ def test_latin1_csv_names_file_and_line_and_says_save_as_csv_utf8(root):
     assert f"countries.csv: line {n}: not UTF-8" in msg and 'save it as "CSV UTF-8"' in msg and "[encoding]" in msg
 
 
-def test_cp1252_sources_names_sources_when_another_table_loads(root):
+def test_cp1252_sources_names_sources_when_another_table_loads(project_copy):
+    root = project_copy("data")
     path = root / "data" / "sources.csv"
     text = path.read_text(encoding="utf-8")
     path.write_bytes(text.replace("Putin", "Putin \u201cquoted\u201d", 1).encode("cp1252", errors="replace"))
@@ -103,14 +100,16 @@ def test_cp1252_sources_names_sources_when_another_table_loads(root):
     assert "not UTF-8" in msg and "CSV UTF-8" in msg
 
 
-def test_latin1_bank_names_file_and_line(root):
+def test_latin1_bank_names_file_and_line(project_copy):
+    root = project_copy("quizzes", "data/datapackage.json")
     path = root / "quizzes" / "02_arms_flows.toml"
     path.write_bytes(path.read_text(encoding="utf-8").replace("Korea", "K\u00f6rea", 1).encode("latin-1", "replace"))
     bank_error(root, "02_arms_flows", r"02_arms_flows\.toml: line \d+: not UTF-8 text: byte 0xf6 .*save it as UTF-8")
 
 
 @pytest.mark.parametrize("separator, word", [(";", "semicolons"), ("\t", "tabs")])
-def test_semicolon_or_tab_separated_file_is_recognised(root, separator, word):
+def test_semicolon_or_tab_separated_file_is_recognised(project_copy, separator, word):
+    root = project_copy("data")
     path = root / "data" / "un_resolutions.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
@@ -121,14 +120,16 @@ def test_semicolon_or_tab_separated_file_is_recognised(root, separator, word):
     assert f"un_resolutions.csv: the columns are separated by {word}" in msg and "CSV UTF-8" in msg
 
 
-def test_empty_line_in_the_middle_is_named(root):
+def test_empty_line_in_the_middle_is_named(project_copy):
+    root = project_copy("data")
     path = root / "data" / "claims.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
     path.write_text("\n".join(lines[:3] + [""] + lines[3:]), encoding="utf-8")
     assert "claims.csv, row 3 (line 4): is an empty line" in load_error(root, "claims")
 
 
-def test_row_of_only_separators_is_named_as_an_empty_line(root):
+def test_row_of_only_separators_is_named_as_an_empty_line(project_copy):
+    root = project_copy("data")
     path = root / "data" / "vietnam_trade.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
     width = lines[0].count(",")
@@ -138,7 +139,8 @@ def test_row_of_only_separators_is_named_as_an_empty_line(root):
     assert "[required]" not in msg
 
 
-def test_descriptor_that_is_not_utf8_is_named(root):
+def test_descriptor_that_is_not_utf8_is_named(project_copy):
+    root = project_copy("data")
     path = root / "data" / "datapackage.json"
     path.write_bytes(path.read_text(encoding="utf-8").replace("United", "Unit\u00e9d", 1).encode("latin-1", "replace"))
     msg = load_error(root, "claims")
@@ -147,13 +149,15 @@ def test_descriptor_that_is_not_utf8_is_named(root):
 
 # --- headers and references -----------------------------------------------------------------------
 
-def test_broken_header_of_a_referenced_table_is_named_not_a_key_error(root):
+def test_broken_header_of_a_referenced_table_is_named_not_a_key_error(project_copy):
+    root = project_copy("data")
     edit_csv(root / "data" / "countries.csv", lambda rows: rows[0].__setitem__(0, "ISO3"))
     msg = load_error(root, "un_votes")
     assert "un_votes.csv, column iso3: cannot check iso3 against countries: countries.csv: missing column(s) iso3" in msg
 
 
-def test_header_with_a_stray_space_is_named(root):
+def test_header_with_a_stray_space_is_named(project_copy):
+    root = project_copy("data")
     edit_csv(root / "data" / "transfers.csv", lambda rows: rows[0].__setitem__(1, " " + rows[0][1]))
     msg = load_error(root, "transfers")
     assert "transfers.csv: missing column(s)" in msg and "unexpected column(s) ' " in msg and "[header]" in msg
@@ -178,12 +182,15 @@ def test_header_with_a_stray_space_is_named(root):
     ("un_resolutions", "date", 1, "18.06.2024", "un_resolutions.csv, row 1 (line 2): date '18.06.2024' is not a valid date"),
     ("countries", "asean", 1, "ja", "countries.csv, row 1 (line 2): asean 'ja' is not a valid boolean [type]"),
 ])
-def test_bad_cell_is_named_with_file_row_column_and_rule(root, table, column, row, value, expected):
+def test_bad_cell_is_named_with_file_row_column_and_rule(project_copy, table, column, row, value, expected):
+    root = project_copy("data")
     set_cell(root / "data" / f"{table}.csv", row, column, value)
     assert expected in load_error(root, table)
 
 
-def test_all_problems_of_a_file_are_reported_together_up_to_a_limit(root):
+def test_all_problems_of_a_file_are_reported_together_up_to_a_limit(project_copy):
+    root = project_copy("data")
+
     def change(rows):
         i = rows[0].index("vote")
         for r in rows[1:31]:
@@ -198,7 +205,8 @@ def test_all_problems_of_a_file_are_reported_together_up_to_a_limit(root):
     assert "row 21 (line 22)" not in msg and "... and" in msg and "more" in msg
 
 
-def test_unknown_constraint_in_the_descriptor_is_reported_not_ignored(root):
+def test_unknown_constraint_in_the_descriptor_is_reported_not_ignored(project_copy):
+    root = project_copy("data")
     path = root / "data" / "datapackage.json"
     path.write_text(path.read_text(encoding="utf-8").replace('"minimum": 1,', '"minimum": 1, "exclusiveMaximum": 19,', 1),
                     encoding="utf-8")
@@ -207,7 +215,8 @@ def test_unknown_constraint_in_the_descriptor_is_reported_not_ignored(root):
 
 # --- quiz banks --------------------------------------------------------------------------------
 
-def test_bank_table_that_is_not_in_the_package_is_named(root):
+def test_bank_table_that_is_not_in_the_package_is_named(project_copy):
+    root = project_copy("quizzes", "data/datapackage.json")
     path = root / "quizzes" / "01_context.toml"
     text = path.read_text(encoding="utf-8")
     assert 'table = "un_votes"' in text
@@ -215,14 +224,16 @@ def test_bank_table_that_is_not_in_the_package_is_named(root):
     bank_error(root, "01_context", r"01_context\.toml: question '[^']+': table 'event' is not a table in data/datapackage\.json")
 
 
-def test_bank_word_too_long_to_wrap_is_named(root):
+def test_bank_word_too_long_to_wrap_is_named(project_copy):
+    root = project_copy("quizzes", "data/datapackage.json")
     path = root / "quizzes" / "03_vietnam_balancing.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('prompt = "', 'prompt = "' + "x" * 3000 + " ", 1), encoding="utf-8")
     bank_error(root, "03_vietnam_balancing", r"03_vietnam_balancing\.toml: question '[^']+': prompt has a word of 3000 characters")
 
 
-def test_every_broken_question_of_a_bank_is_reported_at_once(root):
+def test_every_broken_question_of_a_bank_is_reported_at_once(project_copy):
+    root = project_copy("quizzes", "data/datapackage.json")
     path = root / "quizzes" / "02_arms_flows.toml"
     text = path.read_text(encoding="utf-8")
     assert text.count('type = "single"') >= 1 and text.count('prompt = "') >= 3
@@ -233,7 +244,8 @@ def test_every_broken_question_of_a_bank_is_reported_at_once(root):
     assert str(error).count("prompt has a word of 100 characters") == 3
 
 
-def test_bank_that_is_not_toml_names_file_and_line(root):
+def test_bank_that_is_not_toml_names_file_and_line(project_copy):
+    root = project_copy("quizzes", "data/datapackage.json")
     path = root / "quizzes" / "01_context.toml"
     path.write_text(path.read_text(encoding="utf-8") + '\nprompt = "unfinished\n', encoding="utf-8")
     bank_error(root, "01_context", r"01_context\.toml: not valid TOML: .*line \d+")
@@ -267,7 +279,8 @@ def answer_key_run(root: Path, capsys, *args: str) -> subprocess.CompletedProces
     return subprocess.CompletedProcess(args, code, out.out, out.err)
 
 
-def test_answer_key_with_a_broken_bank_leaves_the_key_as_it_was(root, tmp_path, capsys):
+def test_answer_key_with_a_broken_bank_leaves_the_key_as_it_was(project_copy, tmp_path, capsys):
+    root = project_copy("quizzes", "data/datapackage.json")
     key = tmp_path / "answer_key.md"
     key.write_text("the old key\n", encoding="utf-8")
     path = root / "quizzes" / "02_arms_flows.toml"
@@ -282,7 +295,8 @@ def test_answer_key_with_a_broken_bank_leaves_the_key_as_it_was(root, tmp_path, 
     assert not list(tmp_path.glob(".answer_key.md.*")), "a temporary file was left behind"
 
 
-def test_answer_key_writes_the_file_when_every_bank_builds(root, tmp_path, capsys):
+def test_answer_key_writes_the_file_when_every_bank_builds(project_copy, tmp_path, capsys):
+    root = project_copy("quizzes", "data/datapackage.json")
     key = tmp_path / "answer_key.md"
     done = answer_key_run(root, capsys, str(key))
     assert done.returncode == 0, done.stderr
@@ -305,7 +319,8 @@ def tiny_notebook(path: Path, code: str) -> None:
 
 
 @pytest.mark.slow
-def test_execute_with_a_broken_table_names_notebook_and_cell_and_writes_nothing(root):
+def test_execute_with_a_broken_table_names_notebook_and_cell_and_writes_nothing(project_copy):
+    root = project_copy("data")
     notebooks = root / "notebooks"
     notebooks.mkdir()
     tiny_notebook(notebooks / "01_good.ipynb", 'len(data.load("countries"))')
@@ -330,8 +345,9 @@ def test_execute_with_a_broken_table_names_notebook_and_cell_and_writes_nothing(
 
 
 @pytest.mark.slow
-def test_check_run_fails_on_a_warning_or_an_error_and_names_the_cell(root):
+def test_check_run_fails_on_a_warning_or_an_error_and_names_the_cell(project_copy):
     """tools/check_notebooks_run.py (make test-oldest) fails on warnings too, and writes nothing."""
+    root = project_copy("data")
     notebooks = root / "notebooks"
     notebooks.mkdir()
     tiny_notebook(notebooks / "01_warns.ipynb", 'import warnings\nwarnings.warn("old matplotlib")')

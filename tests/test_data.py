@@ -1,7 +1,6 @@
 """The tables in data/: every table loads, every invariant holds, broken copies are named."""
 
 import csv
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -104,14 +103,6 @@ def test_dtypes_follow_the_schema():
 # --- broken copies -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def copy_root(tmp_path, monkeypatch):
-    for folder in ("data", "seeds"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
-    return tmp_path
-
-
 def edit_csv(path: Path, change):
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
@@ -131,22 +122,27 @@ def load_error(name) -> str:
     return str(info.value)
 
 
-def test_missing_column_is_named(copy_root):
-    edit_csv(copy_root / "data/un_votes.csv", lambda rows: [r.pop(2) for r in rows])
+def test_missing_column_is_named(project_copy):
+    root = project_copy("data")
+    edit_csv(root / "data/un_votes.csv", lambda rows: [r.pop(2) for r in rows])
     msg = load_error("un_votes")
     assert "un_votes.csv" in msg and "missing column(s) vote" in msg
 
 
-def test_unknown_vote_code_is_named_with_its_row(copy_root):
+def test_unknown_vote_code_is_named_with_its_row(project_copy):
+    root = project_copy("data")
+
     def change(rows):
         rows[5][2] = "X"
 
-    edit_csv(copy_root / "data/un_votes.csv", change)
+    edit_csv(root / "data/un_votes.csv", change)
     msg = load_error("un_votes")
     assert "un_votes.csv, row 5 (line 6): vote 'X' is not one of Y, N, A, NV [enum]" in msg
 
 
-def test_wrong_total_is_named(copy_root):
+def test_wrong_total_is_named(project_copy):
+    root = project_copy("data")
+
     def change(rows):
         n = first_row_where(rows, "short_id", "ES-11/3")
         i = rows[0].index("yes")
@@ -154,66 +150,78 @@ def test_wrong_total_is_named(copy_root):
         j = rows[0].index("non_voting")
         rows[n][j] = str(int(rows[n][j]) - 1)
 
-    edit_csv(copy_root / "data/un_resolutions.csv", change)
+    edit_csv(root / "data/un_resolutions.csv", change)
     msg = load_error("un_resolutions")
     assert "ES-11/3 has 93 Y votes but the official yes total is 94 [totals]" in msg
 
 
-def test_unknown_country_is_named(copy_root):
+def test_unknown_country_is_named(project_copy):
+    root = project_copy("data")
+
     def change(rows):
         rows[7][1] = "XYZ"
 
-    edit_csv(copy_root / "data/un_votes.csv", change)
+    edit_csv(root / "data/un_votes.csv", change)
     msg = load_error("un_votes")
     assert "row 7 (line 8): iso3 'XYZ' is not in countries.iso3 [foreign-key]" in msg
 
 
-def test_duplicate_row_is_named(copy_root):
-    edit_csv(copy_root / "data/un_votes.csv", lambda rows: rows.append(list(rows[1])))
+def test_duplicate_row_is_named(project_copy):
+    root = project_copy("data")
+    edit_csv(root / "data/un_votes.csv", lambda rows: rows.append(list(rows[1])))
     msg = load_error("un_votes")
     assert "duplicate resolution+iso3" in msg and "(first in row 1)" in msg
 
 
-def test_empty_source_is_named(copy_root):
+def test_empty_source_is_named(project_copy):
+    root = project_copy("data")
+
     def change(rows):
         rows[3][rows[0].index("source_id")] = ""
 
-    edit_csv(copy_root / "data/events.csv", change)
+    edit_csv(root / "data/events.csv", change)
     msg = load_error("events")
     assert "events.csv, row 3 (line 4): source_id is empty [required]" in msg
 
 
-def test_empty_estimator_tag_is_named(copy_root):
+def test_empty_estimator_tag_is_named(project_copy):
     """Who made an estimate is a column (the chart labels the MSMT's point by it), never guessed
     from the name: a blank names its file and row."""
+    root = project_copy("data")
+
     def change(rows):
         rows[first_row_where(rows, "estimate_id", "sk-2025-05-29-msmt")][rows[0].index("estimator_tag")] = ""
 
-    edit_csv(copy_root / "data/sk_estimates.csv", change)
+    edit_csv(root / "data/sk_estimates.csv", change)
     msg = load_error("sk_estimates")
     assert "sk_estimates.csv, row 9 (line 10): estimator_tag is empty [required]" in msg
 
 
-def test_bad_date_is_named(copy_root):
+def test_bad_date_is_named(project_copy):
+    root = project_copy("data")
+
     def change(rows):
         rows[2][rows[0].index("date")] = "2024-06-31"
 
-    edit_csv(copy_root / "data/events.csv", change)
+    edit_csv(root / "data/events.csv", change)
     msg = load_error("events")
     assert "events.csv, row 2 (line 3): date '2024-06-31' is not a valid date [type]" in msg
 
 
-def test_unknown_source_id_is_named(copy_root):
+def test_unknown_source_id_is_named(project_copy):
+    root = project_copy("data")
+
     def change(rows):
         rows[1][rows[0].index("source_id")] = "no-such-source"
 
-    edit_csv(copy_root / "data/claims.csv", change)
+    edit_csv(root / "data/claims.csv", change)
     msg = load_error("claims")
     assert "claims.csv, row 1 (line 2): source_id 'no-such-source' is not in sources.source_id" in msg
 
 
-def test_ragged_row_is_named(copy_root):
-    with (copy_root / "data/countries.csv").open("a", encoding="utf-8") as fh:
+def test_ragged_row_is_named(project_copy):
+    root = project_copy("data")
+    with (root / "data/countries.csv").open("a", encoding="utf-8") as fh:
         fh.write("XXX,Nowhere\n")
     msg = load_error("countries")
     assert "countries.csv, row 194" in msg and "header has" in msg

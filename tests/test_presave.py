@@ -93,23 +93,22 @@ def test_make_lab_and_binder_enable_the_hook_and_trust_nothing():
     assert "jupyter trust" not in makefile + post_build
 
 
-def test_execute_stores_no_widget_state_and_is_stable(tmp_path):
+def test_execute_stores_no_widget_state_and_is_stable(project_copy):
     """tools/execute_notebooks.py on a small notebook with a quiz and a "Your turn" check:
     previews only, no run numbers, no verdict, and a second run writes the same bytes."""
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-    (tmp_path / "quizzes").mkdir()
-    (tmp_path / "quizzes" / "all_types.toml").write_bytes((ROOT / "tests/fixtures/quiz_all_types.toml").read_bytes())
-    (tmp_path / "data").symlink_to(ROOT / "data")
+    root = project_copy(fixture_bank=True)
+    (root / "data").symlink_to(ROOT / "data")  # only read: the task's check loads its table
     nb.cells = [nbformat.v4.new_code_cell("from lessonkit import quiz\nquiz.show('all_types', ids=['first-stop'])"),
                 nbformat.v4.new_code_cell("quiz.score('all_types')"),
                 nbformat.v4.new_code_cell("from lessonkit.exercises import check\nanswer = 6\nanswer"),
                 nbformat.v4.new_code_cell('check("l2_estimates_before_article", answer)', metadata={"tags": ["check"]})]
     for i, cell in enumerate(nb.cells):
         cell.id = f"cell-{i}"
-    path = tmp_path / "n.ipynb"
+    path = root / "n.ipynb"
     nbformat.write(nb, path)
-    env = {**__import__("os").environ, "LESSONKIT_ROOT": str(tmp_path)}
+    env = {**__import__("os").environ, "LESSONKIT_ROOT": str(root)}
     for _ in range(2):
         subprocess.run([sys.executable, str(ROOT / "tools/execute_notebooks.py"), str(path)], check=True, env=env,
                        capture_output=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -85,13 +84,10 @@ def test_bank_level_settings(tmp_path):
     assert bank.question("q1").max_tries == 4
 
 
-def test_load_by_name_uses_quizzes_dir(tmp_path, monkeypatch):
-    (tmp_path / "quizzes").mkdir()
-    shutil.copy(FIXTURE, tmp_path / "quizzes" / "01_context.toml")
-    monkeypatch.setenv("LESSONKIT_ROOT", str(tmp_path))
-    assert load("01_context").name == "01_context"
-    assert load("01_context.toml").name == "01_context"
-    with pytest.raises(FileNotFoundError, match="01_context"):
+def test_load_by_name_uses_quizzes_dir(quiz_root):
+    assert load("all_types").name == "all_types"
+    assert load("all_types.toml").name == "all_types"
+    with pytest.raises(FileNotFoundError, match="all_types"):
         load("02_missing")
 
 

@@ -97,12 +97,13 @@ def test_shown_answer_is_restored():
     assert again.show_answer_button.layout.display == "none"
 
 
-def test_a_changed_question_starts_fresh_but_a_reworded_one_keeps_its_answer(quiz_root):
+def test_a_changed_question_starts_fresh_but_a_reworded_one_keeps_its_answer(project_copy):
+    root = project_copy(fixture_bank=True)  # this test edits the bank
     q = question("first-stop")
     q.choice.value = 0
     q.check_button.click()
     forget_kernel_state()
-    bank_file = quiz_root / "quizzes" / f"{BANK}.toml"
+    bank_file = root / "quizzes" / f"{BANK}.toml"
     text = bank_file.read_text(encoding="utf-8")
     bank_file.write_text(text.replace('hint = "Pyongyang came before Hanoi."', 'hint = "Pyongyang first."'),
                          encoding="utf-8")
@@ -127,8 +128,8 @@ def test_a_corrupt_progress_file_gives_one_line_and_a_fresh_start(monkeypatch):
     assert not any("lk-quiz-notice" in getattr(w, "value", "") for w in shown[1].children)  # once
 
 
-def test_a_progress_folder_that_cannot_be_written_says_so_in_one_line(quiz_root, monkeypatch):
-    blocker = quiz_root / "blocked"
+def test_a_progress_folder_that_cannot_be_written_says_so_in_one_line(tmp_path, monkeypatch):
+    blocker = tmp_path / "blocked"
     blocker.write_text("a file, not a folder", encoding="utf-8")
     monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(blocker / "progress"))
     box = qw.quiz_box(load(BANK), ["first-stop"])

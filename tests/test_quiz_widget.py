@@ -348,8 +348,8 @@ max_tries = 1
 """
 
 
-def test_script_in_bank_is_escaped(quiz_root):
-    (quiz_root / "quizzes" / "evil.toml").write_text(textwrap.dedent(EVIL), encoding="utf-8")
+def test_script_in_bank_is_escaped(project_copy):
+    (project_copy(fixture_bank=True) / "quizzes" / "evil.toml").write_text(textwrap.dedent(EVIL), encoding="utf-8")
     q = question("evil", bank="evil")
     q.choice.value = 1
     q.check_button.click()
@@ -365,8 +365,8 @@ def test_script_in_bank_is_escaped(quiz_root):
     assert q.choice.options[0][0].startswith("<script>") or q.choice.options[1][0].startswith("<script>")
 
 
-def test_script_in_bank_title_is_escaped_in_score_line(quiz_root):
-    (quiz_root / "quizzes" / "evil.toml").write_text(
+def test_script_in_bank_title_is_escaped_in_score_line(project_copy):
+    (project_copy(fixture_bank=True) / "quizzes" / "evil.toml").write_text(
         'title = "<script>alert(1)</script>"\n' + textwrap.dedent(EVIL), encoding="utf-8")
     qw.scoreboard(load("evil"))
     value = qw.score_line("evil").value
