@@ -20,8 +20,8 @@ under it. Tables default to `lessonkit.data.load(...)`; pass DataFrames to use o
     charts.vote_explorer()             # interactive (ipywidgets)
     charts.flow_explorer()             # interactive: "How sure" and "What flows" dropdowns
 
-Drawing only: style (palette, vote colours, `finish`), votes / tilemap / flows / arms /
-vietnam / timeline (the charts and their canvases), interactive (widgets), result (the Chart
+Drawing only: style (palette, vote colours, `finish`), votes / tilemap / flows / sk_estimates /
+arms_imports / vietnam / timeline (the charts and their canvases), interactive (widgets), result (the Chart
 object), inputs (tables passed in or loaded). The logic and the words behind them are pure
 modules in lessonkit.model (codes, votes, flows, arms, vietnam, events, layout, captions);
 text sizes, dates and joins are lessonkit.text.
@@ -32,7 +32,7 @@ import importlib
 # Public name -> the module that defines it. Modules are imported when a name is first used
 # (PEP 562): `import lessonkit.charts` itself loads neither matplotlib nor ipywidgets.
 _HOMES = {
-    "seoul_estimates": "arms", "vietnam_arms_imports": "arms",
+    "vietnam_arms_imports": "arms_imports",
     "NoFlows": "flows", "flow_diagram": "flows",
     "Chart": "result",
     "CONFIDENCE_STYLES": "style", "ITEM_COLORS": "style", "OKABE_ITO": "style", "SUPPLIER_COLORS": "style",
@@ -40,6 +40,7 @@ _HOMES = {
     "tile_map": "tilemap",
     "event_timeline": "timeline",
     "partnership_timeline": "vietnam", "trade_by_partner": "vietnam",
+    "seoul_estimates": "sk_estimates",
     "seat_chart": "votes", "vote_grid": "votes",
 }
 
