@@ -12,10 +12,10 @@ BANK = "all_types"
 def forget_kernel_state() -> None:
     """What a kernel restart forgets (the progress file stays)."""
     from lessonkit import live
+    from lessonkit.quiz import kernel_state as ks
     from lessonkit.quiz import scorecard
-    from lessonkit.quiz import widget as qw
 
-    for state in (qw._scoreboards, qw._score_lines, qw._answers, qw._notices, qw._live_questions,
+    for state in (ks._scoreboards, ks._score_lines, ks._answers, ks._notices, ks._live_questions,
                   scorecard._cards):
         state.clear()
     live.forget_all()

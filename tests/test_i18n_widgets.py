@@ -6,6 +6,7 @@ from test_quiz_widget import question
 
 from lessonkit import i18n, plaintext
 from lessonkit.quiz import handin, preview
+from lessonkit.quiz import kernel_state
 from lessonkit.quiz import widget as qw
 from lessonkit.quiz.bank import load
 from lessonkit.quiz.grading import Scoreboard
@@ -30,7 +31,7 @@ def test_buttons_feedback_and_hint_in_german():
     q.choice.value = 0
     q.check_button.click()
     assert "Richtig —" in q.feedback.value
-    assert "beim ersten Versuch richtig: 0" in qw.score_line(BANK).value
+    assert "beim ersten Versuch richtig: 0" in kernel_state.score_line(BANK).value
 
 
 def test_number_box_and_true_false_in_german():

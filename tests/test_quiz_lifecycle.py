@@ -13,6 +13,7 @@ import pytest
 
 from lessonkit import live, plaintext, progress, quiz
 from lessonkit.quiz import handin, scorecard
+from lessonkit.quiz import kernel_state
 from lessonkit.quiz import widget as qw
 from lessonkit.quiz.bank import load
 from quiz_fixture import BANK, forget_kernel_state
@@ -199,7 +200,7 @@ def test_summary_lists_the_your_turn_tasks_of_the_lesson():
     assert exercises.get("l2_alleged_rows").lesson == "02_arms_flows"
     progress.record_task("01_context", "l1_against_by_group", True)
     assert scorecard.lesson_tasks("01_context") == [(t.prompt, t.id == "l1_against_by_group") for t in tasks]
-    board = qw.scoreboard(load(BANK))
+    board = kernel_state.scoreboard(load(BANK))
     text = handin.summary_text(load(BANK), board, scorecard.lesson_tasks("01_context"))
     assert "Your turn: 1 of 3 tasks done" in text and "l1_" not in text
 
@@ -262,7 +263,7 @@ def test_rerunning_a_quiz_cell_closes_the_widgets_it_replaces(monkeypatch):
     assert first.comm is None and all(q.comm is None for q in first.children)
     assert first.children[0].layout.comm is None  # layouts too
     assert len(_instances) <= alive_after_one
-    assert len(qw._live_questions[BANK]) <= 10  # closed questions are dropped (the last box is closed after the new one is built)
+    assert len(kernel_state._live_questions[BANK]) <= 10  # closed questions are dropped (the last box is closed after the new one is built)
     assert shown[-1].comm is not None
 
 

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import pytest
 
 from lessonkit import quiz
+from lessonkit.quiz import kernel_state
 from lessonkit.quiz import widget as qw
 from lessonkit.quiz.bank import load
 from quiz_fixture import BANK
@@ -222,9 +223,9 @@ def test_ordering_duplicate_positions_are_incomplete():
 # --- score line ----------------------------------------------------------------------
 
 def test_score_line_updates_in_place():
-    line = qw.score_line(BANK)
-    qw.scoreboard(load(BANK))
-    assert qw.score_line(BANK) is line
+    line = kernel_state.score_line(BANK)
+    kernel_state.scoreboard(load(BANK))
+    assert kernel_state.score_line(BANK) is line
     q1 = question("first-stop")
     q2 = question("treaty-defence")
     q1.choice.value = 0
@@ -264,7 +265,7 @@ def test_show_whole_bank_numbers_questions(monkeypatch):
 
 
 def test_reset_forgets_attempts():
-    line = qw.score_line(BANK)
+    line = kernel_state.score_line(BANK)
     q = question("first-stop")
     q.choice.value = 0
     q.check_button.click()
@@ -291,7 +292,7 @@ def test_css_classes_for_browser_tests():
     assert "lk-quiz-hint" in q.hint._dom_classes
     assert "lk-quiz-show-answer" in q.show_answer_button._dom_classes
     assert "lk-quiz-answer" in q.answer._dom_classes
-    assert qw.css_id("a b<c>.d") == "a-b-c--d"
+    assert kernel_state.css_id("a b<c>.d") == "a-b-c--d"
 
 
 def test_every_control_is_labelled():
@@ -368,6 +369,6 @@ def test_script_in_bank_is_escaped(project_copy):
 def test_script_in_bank_title_is_escaped_in_score_line(project_copy):
     (project_copy(fixture_bank=True) / "quizzes" / "evil.toml").write_text(
         'title = "<script>alert(1)</script>"\n' + textwrap.dedent(EVIL), encoding="utf-8")
-    qw.scoreboard(load("evil"))
-    value = qw.score_line("evil").value
+    kernel_state.scoreboard(load("evil"))
+    value = kernel_state.score_line("evil").value
     assert "<script" not in value and "&lt;script&gt;" in value

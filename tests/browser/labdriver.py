@@ -676,7 +676,7 @@ def show_failure(lab: LabPage) -> None:
 
 
 def css_id(text: str) -> str:
-    """Same rule as lessonkit.quiz.widget.css_id."""
+    """Same rule as lessonkit.quiz.kernel_state.css_id."""
     return re.sub(r"[^A-Za-z0-9_-]", "-", text)
 
 

@@ -82,6 +82,6 @@ def answer_key(bank_name: str, level: int = 1) -> str:
 
 def reset(bank_name: str | None = None) -> None:
     """Start over: forget the attempts and saved progress of one bank (or all banks)."""
-    from lessonkit.quiz import widget as _widget
+    from lessonkit.quiz import kernel_state
 
-    _widget.reset(bank_name and bank_name.removesuffix(".toml"))
+    kernel_state.reset(bank_name and bank_name.removesuffix(".toml"))

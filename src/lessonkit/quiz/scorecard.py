@@ -19,7 +19,7 @@ import html
 import ipywidgets as widgets
 
 from lessonkit import i18n, plaintext, progress
-from lessonkit.quiz import handin, preview
+from lessonkit.quiz import handin, kernel_state, preview
 from lessonkit.quiz import widget as qw
 from lessonkit.quiz.bank import Bank
 
@@ -41,7 +41,7 @@ def lesson_tasks(lesson_id: str) -> list[tuple[str, bool]]:
 class ScoreCard(plaintext.Box):
     def __init__(self, bank: Bank):
         self.bank = bank
-        self.line = qw.score_line(bank.name)
+        self.line = kernel_state.score_line(bank.name)
         self.notice = widgets.HTML()
         # CSS classes and the first layout at creation: each later change is one more message
         self.summary_button = widgets.Button(description=i18n.t("Summary to hand in"), icon="file-text",
@@ -65,14 +65,14 @@ class ScoreCard(plaintext.Box):
         super().__init__([self.notice, self.line, widgets.HBox([self.summary_button, self.over_button]),
                           self.confirm, self.message, self.summary],
                          text=i18n.t("[Quiz score: {hint}.]", hint=plaintext.run_hint()), preview=preview.score_html(bank),
-                         _dom_classes=("lk-quiz-card", f"lk-bank-{qw.css_id(bank.name)}"))
+                         _dom_classes=("lk-quiz-card", f"lk-bank-{kernel_state.css_id(bank.name)}"))
 
     def refresh(self) -> None:
-        self.notice.value = qw.take_notice(self.bank.name)
-        qw.refresh_score_line(self.bank.name)
+        self.notice.value = kernel_state.take_notice(self.bank.name)
+        kernel_state.refresh_score_line(self.bank.name)
 
     def summary_text(self) -> str:
-        return handin.summary_text(self.bank, qw.scoreboard(self.bank), lesson_tasks(self.bank.name))
+        return handin.summary_text(self.bank, kernel_state.scoreboard(self.bank), lesson_tasks(self.bank.name))
 
     def show_summary(self) -> str:
         text = self.summary_text()
@@ -96,7 +96,7 @@ class ScoreCard(plaintext.Box):
         self.confirm.layout.display = HIDDEN
 
     def start_over(self) -> None:
-        qw.reset(self.bank.name)
+        kernel_state.reset(self.bank.name)
         self.confirm.layout.display = HIDDEN
         self.summary.value = ""
         self.message.value = ("<p role='status' style='margin:4px 0'>" + html.escape(i18n.t(
@@ -106,7 +106,7 @@ class ScoreCard(plaintext.Box):
 
 def score_card(bank: Bank) -> ScoreCard:
     """The bank's card (one per kernel), refreshed."""
-    qw.scoreboard(bank)
+    kernel_state.scoreboard(bank)
     card = _cards.get(bank.name)
     if card is None or card.comm is None:
         card = _cards[bank.name] = ScoreCard(bank)

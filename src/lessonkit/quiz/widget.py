@@ -11,13 +11,13 @@ lk-quiz-prompt, lk-quiz-bank, lk-quiz-score, lk-quiz-notice.
 Each quiz cell is displayed with its static preview (lessonkit.quiz.preview) beside the live
 widget. Every checked answer is saved at once to the student's progress file
 (lessonkit.progress, via lessonkit.quiz.saved); re-running the cell, even in a new kernel,
-shows the question as it was left: the answer, its feedback, the tries, the hint.
+shows the question as it was left: the answer, its feedback, the tries, the hint. What the kernel
+keeps per bank (scoreboard, score line, last answers) is lessonkit.quiz.kernel_state.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Collection
 
 import ipywidgets as widgets
@@ -28,9 +28,9 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 from lessonkit import plaintext, progress
 from lessonkit.i18n import N_, nt, t
 
-from lessonkit.quiz import preview, saved
+from lessonkit.quiz import kernel_state, preview, saved
 from lessonkit.quiz.bank import Bank, Question
-from lessonkit.quiz.grading import Attempt, Result, Scoreboard, correct_answer, explanation
+from lessonkit.quiz.grading import Attempt, Result, correct_answer, explanation
 from lessonkit.quiz.preview import prompt_html, text_html  # noqa: F401  (used here and by tests)
 from lessonkit.quiz.shuffle import display_order
 
@@ -56,99 +56,7 @@ STYLE = """<style>
 .lk-quiz .lk-quiz-event { padding-top: 4px; }
 </style>"""
 
-# Per-bank state in the kernel: one scoreboard and one score-line widget per bank name.
-_scoreboards: dict[str, Scoreboard] = {}
-_score_lines: dict[str, widgets.HTML] = {}
-_bank_titles: dict[str, str] = {}
-# The last checked answer per (bank, question id), to put back into the controls on a re-run;
-# a one-line notice per bank (an unreadable progress file), shown once; the live questions.
-_answers: dict[tuple[str, str], object] = {}
-_notices: dict[str, str] = {}
-_live_questions: dict[str, list[QuestionWidget]] = {}
 NOTICE_NOT_SAVED = N_("Your answer could not be saved on this computer: it will be gone after a restart.")
-
-
-def css_id(text: str) -> str:
-    """A string safe to use in a CSS class name."""
-    return re.sub(r"[^A-Za-z0-9_-]", "-", text)
-
-
-def scoreboard(bank: Bank) -> Scoreboard:
-    """The kernel's scoreboard for this bank (created on first use, from the progress file)."""
-    board = _scoreboards.get(bank.name)
-    if board is None:
-        board = _scoreboards[bank.name] = Scoreboard(total=len(bank.questions))
-        _restore(bank, board)
-    board.total = len(bank.questions)
-    _bank_titles[bank.name] = bank.title
-    return board
-
-
-def _restore(bank: Bank, board: Scoreboard) -> None:
-    """Fill a new scoreboard with the answers saved for this lesson (bank name = lesson id)."""
-    saved_progress = progress.load(bank.name)
-    if saved_progress.notice:
-        _notices[bank.name] = t(saved_progress.notice)
-    for q in bank.questions:
-        entry = saved_progress.quiz.get(q.id)
-        if entry is None:
-            continue
-        answer, _ = saved.restore(board.attempt(q), entry)
-        if answer is not None:
-            _answers[(bank.name, q.id)] = answer
-
-
-def take_notice(bank_name: str) -> str:
-    """The bank's pending one-line notice as HTML ('' if none); shown once."""
-    text = _notices.pop(bank_name, "")
-    return (f"<p class='lk-quiz-notice' role='status' style='margin:4px 0;color:var(--jp-ui-font-color1)'>"
-            f"<strong>{html.escape(t('Note:'))}</strong> {html.escape(text)}</p>") if text else ""
-
-
-def score_line(bank_name: str) -> widgets.HTML:
-    """The bank's score line; the same widget every time, updated in place on every check."""
-    line = _score_lines.get(bank_name)
-    if line is None:
-        line = _score_lines[bank_name] = plaintext.HTMLText(t("[Quiz score: {hint}.]", hint=plaintext.run_hint()),
-                                                            _dom_classes=("lk-quiz-score", f"lk-bank-{css_id(bank_name)}"))
-    refresh_score_line(bank_name)
-    return line
-
-
-def refresh_score_line(bank_name: str) -> None:
-    line = _score_lines.get(bank_name)
-    if line is None:
-        return
-    board = _scoreboards.get(bank_name)
-    text = board.line() if board else t("Answered 0 questions yet")
-    title = _bank_titles.get(bank_name, bank_name)
-    line.value = (
-        '<div role="status" style="color: var(--jp-ui-font-color1); '
-        'font-size: var(--jp-content-font-size1); padding: 4px 0;">'
-        f"<strong>{html.escape(title)}</strong> — {html.escape(text)}</div>"
-    )
-
-
-def reset(bank_name: str | None = None) -> None:
-    """Start over: forget the attempts and the saved progress of one bank (or of every bank
-    this kernel has seen) and clear the questions on screen."""
-    names = [bank_name] if bank_name else sorted(set(_scoreboards) | set(_live_questions))
-    for name in names:
-        progress.clear(name)
-        if name in _scoreboards:
-            _scoreboards[name].attempts.clear()
-        for key in [k for k in _answers if k[0] == name]:
-            del _answers[key]
-        for question in live_questions(name):
-            question.start_over()
-        refresh_score_line(name)
-
-
-def live_questions(bank_name: str) -> list[QuestionWidget]:
-    """The questions of a bank whose widgets are still open in the front end."""
-    alive = [q for q in _live_questions.get(bank_name, []) if q.comm is not None]
-    _live_questions[bank_name] = alive
-    return alive
 
 
 def _message_html(kind: str, paragraphs: tuple[str, ...], lead: str = "") -> str:
@@ -187,7 +95,7 @@ class QuestionWidget(widgets.VBox):
     def __init__(self, bank: Bank, question: Question, number: int):
         self.bank = bank
         self.question = question
-        self.attempt: Attempt = scoreboard(bank).attempt(question)
+        self.attempt: Attempt = kernel_state.scoreboard(bank).attempt(question)
         self.order = display_order(bank.name, question, bank.shuffle)
         self.choice: widgets.RadioButtons | None = None
         self.checkboxes: list[widgets.Checkbox] = []
@@ -227,10 +135,11 @@ class QuestionWidget(widgets.VBox):
         style = widgets.HTML(STYLE, layout=widgets.Layout(display="none"), style=self._html_style)
         super().__init__([style, self.prompt, controls, buttons, self.feedback, self.hint, self.answer],
                          layout=widgets.Layout(margin="8px 0 16px 0"),
-                         _dom_classes=("lk-quiz", f"lk-q-{css_id(question.id)}", f"lk-quiz-{question.type}"))
+                         _dom_classes=("lk-quiz", f"lk-q-{kernel_state.css_id(question.id)}",
+                                       f"lk-quiz-{question.type}"))
         self._show_saved()
         self._update_from_attempt()
-        live_questions(bank.name).append(self)  # (drops the closed ones: no pile-up on re-runs)
+        kernel_state.live_questions(bank.name).append(self)  # (drops the closed ones: no pile-up on re-runs)
 
     # --- controls -------------------------------------------------------------------
     def _build_controls(self) -> widgets.Widget:
@@ -299,10 +208,10 @@ class QuestionWidget(widgets.VBox):
         answer = self.current_answer()
         result = self.attempt.check(answer)
         if result.complete:
-            _answers[(self.bank.name, self.question.id)] = answer
+            kernel_state.remember_answer(self.bank.name, self.question.id, answer)
             self._save()
         self._show_result(result)
-        refresh_score_line(self.bank.name)
+        kernel_state.refresh_score_line(self.bank.name)
         return result
 
     def _show_result(self, result: Result) -> None:
@@ -335,12 +244,12 @@ class QuestionWidget(widgets.VBox):
         self.attempt.show_answer()
         self._save()
         self._update_from_attempt()
-        refresh_score_line(self.bank.name)
+        kernel_state.refresh_score_line(self.bank.name)
 
     # --- saved progress -------------------------------------------------------------------
     def _save(self) -> None:
         """Write this question's state to the progress file; on failure say so, in one line."""
-        entry = saved.entry(self.attempt, _answers.get((self.bank.name, self.question.id)))
+        entry = saved.entry(self.attempt, kernel_state.last_answer(self.bank.name, self.question.id))
         try:
             progress.record_quiz(self.bank.name, self.question.id, entry)
         except (OSError, ValueError):
@@ -348,7 +257,7 @@ class QuestionWidget(widgets.VBox):
 
     def _show_saved(self) -> None:
         """Put the last checked answer back into the controls, with its feedback."""
-        answer = _answers.get((self.bank.name, self.question.id))
+        answer = kernel_state.last_answer(self.bank.name, self.question.id)
         if self.attempt.last is None or answer is None:
             return
         try:
@@ -375,7 +284,7 @@ class QuestionWidget(widgets.VBox):
 
     def start_over(self) -> None:
         """Blank question (after "Start this lesson over"): a new attempt, nothing on screen."""
-        self.attempt = scoreboard(self.bank).attempt(self.question)
+        self.attempt = kernel_state.scoreboard(self.bank).attempt(self.question)
         self.retry()
         self.hint.value = ""
         self.answer.value = ""
@@ -397,10 +306,10 @@ def quiz_box(bank: Bank, ids: str | Collection[str] | None = None) -> plaintext.
     numbers = {q.id: n for n, q in enumerate(bank.questions, start=1)}
     questions = [QuestionWidget(bank, q, numbers[q.id]) for q in bank.select(ids)]
     n = len(questions)
-    notice = take_notice(bank.name)
+    notice = kernel_state.take_notice(bank.name)
     children = ([widgets.HTML(notice)] if notice else []) + questions
     box = plaintext.Box(children, text=nt("[Quiz, {n} question: {hint}.]", "[Quiz, {n} questions: {hint}.]", n,
                                           hint=plaintext.run_hint()),
                         preview=preview.quiz_html(bank, [q.question for q in questions], numbers),
-                        _dom_classes=("lk-quiz-bank", f"lk-bank-{css_id(bank.name)}"))
+                        _dom_classes=("lk-quiz-bank", f"lk-bank-{kernel_state.css_id(bank.name)}"))
     return box
