@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-import labdriver  # noqa: E402
+import lab_browser  # noqa: E402
 
 # The tests whose outcome could depend on what lies around the checkout or on CI variables.
 ENVIRONMENT_SENSITIVE = [
@@ -45,7 +45,7 @@ def test_browser_switch_is_the_projects_own(monkeypatch, env, required):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert labdriver.browser_required() is required
+    assert lab_browser.browser_required() is required
 
 
 def test_ci_run_sets_the_browser_switch_and_runs_make_test():

@@ -17,7 +17,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 import axe  # noqa: E402
-import labdriver as ld  # noqa: E402
+import lab_browser  # noqa: E402
+import lab_page  # noqa: E402
+import lab_process  # noqa: E402
+import lab_selftest  # noqa: E402
 
 _clock: dict[str, float] = {}
 _counted: set[str] = set()
@@ -25,16 +28,17 @@ _summary: list[str] = []
 
 
 def _missing(message: str) -> None:
-    if ld.browser_required():
-        pytest.fail(f"{message} ({ld.REQUIRE_BROWSER} is set, so this fails instead of skipping)", pytrace=False)
+    if lab_browser.browser_required():
+        pytest.fail(f"{message} ({lab_browser.REQUIRE_BROWSER} is set, so this fails instead of skipping)",
+                    pytrace=False)
     pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
 def chromium_executable() -> str:
-    path = ld.find_chromium()
+    path = lab_browser.find_chromium()
     if path is None:
-        _missing(ld.CHROMIUM_MISSING)
+        _missing(lab_browser.CHROMIUM_MISSING)
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -61,7 +65,7 @@ def html_dir(student_repo, tmp_path_factory) -> Path:
     """The pages of `make html`, built from the student repository (tests/conftest.py)."""
     out = tmp_path_factory.mktemp("pages") / "html"
     done = subprocess.run([sys.executable, "tools/html_pages.py", str(student_repo), str(out)],
-                          cwd=ld.REPO_ROOT, capture_output=True, text=True)
+                          cwd=lab_process.REPO_ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return out
 
@@ -70,7 +74,7 @@ def html_dir(student_repo, tmp_path_factory) -> Path:
 def lab_root(tmp_path_factory) -> Path:
     """A temporary copy of notebooks/: the server's root folder."""
     root = tmp_path_factory.mktemp("lab") / "notebooks"
-    shutil.copytree(ld.REPO_ROOT / "notebooks", root,
+    shutil.copytree(lab_process.REPO_ROOT / "notebooks", root,
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     return root
 
@@ -79,9 +83,9 @@ def lab_root(tmp_path_factory) -> Path:
 def selftest_execution(chromium_executable, lab_root, tmp_path_factory):
     """The harness self-test notebook, being executed by tools/execute_notebooks.py in the
     background from the start of the browser tests (test_harness_selftest waits for it)."""
-    notebook = ld.write_selftest_notebook(lab_root / "_harness" / "harness_selftest.ipynb")
+    notebook = lab_selftest.write_selftest_notebook(lab_root / "_harness" / "harness_selftest.ipynb")
     ipython_dir = tmp_path_factory.mktemp("selftest-ipython")
-    job = ld.ExecuteLikeMake(notebook, env={"IPYTHONDIR": str(ipython_dir)}).start()
+    job = lab_selftest.ExecuteLikeMake(notebook, env={"IPYTHONDIR": str(ipython_dir)}).start()
     yield job
     job.stop()
 
@@ -91,8 +95,8 @@ def lab_server(chromium_executable, lab_root, selftest_execution, tmp_path_facto
     """JupyterLab on 127.0.0.1 with a token; kernels read the real data via LESSONKIT_ROOT.
 
     (It asks for selftest_execution only to start that in the background early.)"""
-    server = ld.LabServer(lab_root, tmp_path_factory.mktemp("lab-state"),
-                          env={"LESSONKIT_ROOT": str(ld.REPO_ROOT), "PYTHONHASHSEED": "0"})
+    server = lab_process.LabServer(lab_root, tmp_path_factory.mktemp("lab-state"),
+                                   env={"LESSONKIT_ROOT": str(lab_process.REPO_ROOT), "PYTHONHASHSEED": "0"})
     server.start()
     yield server
     server.stop()
@@ -104,7 +108,8 @@ def browser(chromium_executable):
 
     pw = sync_playwright().start()
     try:
-        chromium = pw.chromium.launch(executable_path=chromium_executable, headless=True, args=ld.CHROMIUM_ARGS)
+        chromium = pw.chromium.launch(executable_path=chromium_executable, headless=True,
+                                      args=lab_browser.CHROMIUM_ARGS)
     except Exception:
         pw.stop()
         raise
@@ -116,10 +121,10 @@ def browser(chromium_executable):
 @pytest.fixture
 def open_notebook(browser, lab_server, request):
     """open_notebook("01_context.ipynb") -> LabPage in a fresh browser context (own cookies)."""
-    opened: list[ld.LabPage] = []
+    opened: list[lab_page.LabPage] = []
 
-    def _open(notebook_path: str, wait: bool = True) -> ld.LabPage:
-        lab = ld.new_lab_page(browser, lab_server, notebook_path, wait)
+    def _open(notebook_path: str, wait: bool = True) -> lab_page.LabPage:
+        lab = lab_page.new_lab_page(browser, lab_server, notebook_path, wait)
         opened.append(lab)
         return lab
 
@@ -127,7 +132,7 @@ def open_notebook(browser, lab_server, request):
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
     for lab in opened:
         if failed:
-            ld.show_failure(lab)
+            lab_page.show_failure(lab)
         lab.close()
 
 
@@ -165,4 +170,4 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_line(
         f"browser suite wall time: {seconds:.1f} s for {len(_counted)} tests "
         f"(server start, Chromium, every lesson; target < 120 s). Screenshots: "
-        f"{ld.SCREENSHOT_DIR.relative_to(ld.REPO_ROOT)}/")
+        f"{lab_page.SCREENSHOT_DIR.relative_to(lab_process.REPO_ROOT)}/")

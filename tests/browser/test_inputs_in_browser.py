@@ -12,7 +12,7 @@ import re
 import nbformat
 import pytest
 
-import labdriver as ld
+import lab_page
 
 SETUP = ("from lessonkit import data, quiz, charts\nfrom lessonkit.exercises import check\n"
          "estimates = data.load('sk_estimates')")
@@ -35,11 +35,11 @@ def lab(browser, lab_server, lab_root):
     nb.cells = [nbformat.v4.new_code_cell(s) for s in CELLS]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, path)
-    page = ld.new_lab_page(browser, lab_server, "_checks/inputs.ipynb")
+    page = lab_page.new_lab_page(browser, lab_server, "_checks/inputs.ipynb")
     try:
         run_all(page)
     except BaseException:
-        ld.show_failure(page)
+        lab_page.show_failure(page)
         page.close()
         raise
     yield page
@@ -51,7 +51,7 @@ def _screenshot_on_failure(request, lab):
     """The shared page as it was when a test failed (build/screenshots/inputs-FAILED.png)."""
     yield
     if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
-        ld.show_failure(lab)
+        lab_page.show_failure(lab)
 
 
 def run_all(page, timeout: float = 120_000) -> None:

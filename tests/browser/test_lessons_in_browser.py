@@ -39,7 +39,8 @@ import pytest
 
 import axe
 import edition
-import labdriver as ld
+import lab_page
+import lab_selftest
 from lessonkit import manifest
 
 EXPECTATIONS_FILE = Path(__file__).with_name("expectations.toml")
@@ -87,7 +88,7 @@ def interactives(exp: dict) -> list[dict]:
 
 # --- the student's steps ----------------------------------------------------------------------
 
-def stored_cells(lab: ld.LabPage) -> dict[str, int]:
+def stored_cells(lab: lab_page.LabPage) -> dict[str, int]:
     """How many quiz, score and explorer cells the notebook file has (from the code)."""
     nb = nbformat.read(lab.server.root_dir / lab.notebook_path, as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
@@ -95,7 +96,7 @@ def stored_cells(lab: ld.LabPage) -> dict[str, int]:
             "explorer": sum("_explorer(" in c for c in code)}
 
 
-def check_before_running(lab: ld.LabPage, how: str = "", words: dict | None = None) -> dict:
+def check_before_running(lab: lab_page.LabPage, how: str = "", words: dict | None = None) -> dict:
     """Opened before running (or reopened after saving): previews, nothing clickable, no errors.
     words: the texts to look for in the lesson's language (edition.texts)."""
     words = words or edition.texts(ENGLISH[0])
@@ -129,7 +130,7 @@ class Stopwatch:
         self._last = now
 
 
-def run_all_and_look(lab: ld.LabPage, exp: dict, screenshot: Path, clock: Stopwatch | None = None,
+def run_all_and_look(lab: lab_page.LabPage, exp: dict, screenshot: Path, clock: Stopwatch | None = None,
                      summary_line=None) -> dict:
     clock = clock or Stopwatch()
     lab.run_all()
@@ -159,7 +160,7 @@ def run_all_and_look(lab: ld.LabPage, exp: dict, screenshot: Path, clock: Stopwa
     return {"charts": charts, "quizzes": quizzes, "cells run": len(ran)}
 
 
-def seen(lab: ld.LabPage, report: dict, clock: Stopwatch) -> str:
+def seen(lab: lab_page.LabPage, report: dict, clock: Stopwatch) -> str:
     """One summary line: what the page showed (to fill in expectations.toml) and the times."""
     ids = lab.quiz_ids()
     return (f"{Path(lab.notebook_path).stem}: {report['cells run']} cells ran, {report['charts']} chart images, "
@@ -169,7 +170,7 @@ def seen(lab: ld.LabPage, report: dict, clock: Stopwatch) -> str:
             + "seconds: " + ", ".join(f"{k} {v}" for k, v in clock.laps.items()))
 
 
-def answer_quiz(lab: ld.LabPage, exp: dict) -> dict:
+def answer_quiz(lab: lab_page.LabPage, exp: dict) -> dict:
     quiz = exp.get("quiz")
     if not quiz:
         return {}
@@ -179,7 +180,7 @@ def answer_quiz(lab: ld.LabPage, exp: dict) -> dict:
     return {"wrong answer feedback": wrong, "right answer feedback": right}
 
 
-def change_charts(lab: ld.LabPage, exp: dict) -> dict:
+def change_charts(lab: lab_page.LabPage, exp: dict) -> dict:
     changed = {}
     for chart in interactives(exp):
         before, after = lab.change_interactive(chart.get("index", 0), chart["option"], chart.get("control", 0))
@@ -208,7 +209,7 @@ def progress_of(lab_server, stem: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def check_answer_is_back(lab: ld.LabPage, exp: dict, when: str, stem: str) -> None:
+def check_answer_is_back(lab: lab_page.LabPage, exp: dict, when: str, stem: str) -> None:
     """After a re-run: the quiz shows the right answer chosen with its feedback, the score counts it."""
     from playwright.sync_api import expect
 
@@ -229,7 +230,7 @@ def check_answer_is_back(lab: ld.LabPage, exp: dict, when: str, stem: str) -> No
     assert re.search(edition.score_pattern(stem, "1"), score), f"{lab.notebook_path} {when}: score line {score!r}"
 
 
-def axe_check(lab: ld.LabPage, stem: str, when: str, found: dict[str, list], summary_line) -> None:
+def axe_check(lab: lab_page.LabPage, stem: str, when: str, found: dict[str, list], summary_line) -> None:
     """axe-core on the lesson's content as it is on screen now; serious or critical violations are
     kept in `found` (asserted at the end of the lifecycle, so that they never hide a later step)
     and named in the summary at once (so that a later failure does not hide them)."""
@@ -264,7 +265,7 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     clock.lap("axe before running")
 
     # 2. Run All, 3. answer and explore.
-    report = run_all_and_look(lab, exp, ld.SCREENSHOT_DIR / f"{stem}.png", clock, summary_line)
+    report = run_all_and_look(lab, exp, lab_page.SCREENSHOT_DIR / f"{stem}.png", clock, summary_line)
     assert lab.interactive_count() >= 1 or lab.chart_count() >= 1, f"{stem}: nothing rendered after Run All"
     axe_check(lab, stem, "after Run All", accessibility, summary_line)
     clock.lap("axe after Run All")
@@ -281,7 +282,7 @@ def test_lesson_lifecycle_in_browser(stem, open_notebook, lab_server, summary_li
     # 4. Save, shut the kernel down, reopen.
     lab.save()
     stored = (lab_server.root_dir / notebook).read_text(encoding="utf-8")
-    assert ld.WIDGET_VIEW not in stored and "widget-state" not in stored, (
+    assert lab_selftest.WIDGET_VIEW not in stored and "widget-state" not in stored, (
         f"{stem}: the saved file still holds widget views or state (is the pre-save hook enabled?)")
     lab.close()  # closes the page and shuts the kernel down
     # Saved after running, the file is signed by the server (trusted); reopening it is the
@@ -338,9 +339,9 @@ def test_harness_selftest(open_notebook, lab_server, selftest_execution, summary
     clock = Stopwatch()
     executed = selftest_execution.wait()
     nb = nbformat.read(executed, as_version=4)
-    assert "widgets" not in nb.metadata and ld.WIDGET_VIEW not in json.dumps(nb), (
+    assert "widgets" not in nb.metadata and lab_selftest.WIDGET_VIEW not in json.dumps(nb), (
         "tools/execute_notebooks.py stored widget views or state")
-    broken = ld.with_missing_widget_model(executed, executed.parent / "harness_selftest_broken.ipynb")
+    broken = lab_selftest.with_missing_widget_model(executed, executed.parent / "harness_selftest_broken.ipynb")
     lab_server.trust(f"_harness/{broken.name}")
     clock.lap("wait for tools/execute_notebooks.py")
     pages = {p: open_notebook(f"_harness/{p.name}", wait=False) for p in (executed, broken)}
@@ -358,8 +359,8 @@ def test_harness_selftest(open_notebook, lab_server, selftest_execution, summary
     lab.wait_widgets_settled()
     assert lab.widget_error_texts() == [] and lab.output_controls() == [] and lab.disconnected_widgets() == 0
     clock.lap("check the two copies")
-    exp = ld.SELFTEST_EXPECT
-    report = run_all_and_look(lab, exp, ld.SCREENSHOT_DIR / "harness_selftest.png", clock)
+    exp = lab_selftest.SELFTEST_EXPECT
+    report = run_all_and_look(lab, exp, lab_page.SCREENSHOT_DIR / "harness_selftest.png", clock)
     assert report["quizzes"] == 1 and report["charts"] == 3, report
     assert lab.output_controls(), "after Run All the live widgets should be there"
     report |= answer_quiz(lab, exp)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import labdriver as ld
+import lab_process
 from lessonkit import manifest
 
 LESSONS = [x.id for x in manifest.lessons() if x.language == "en"]
@@ -21,7 +21,7 @@ GERMAN = [x.id for x in manifest.lessons() if x.language == "de"]
 def worksheets(html_dir, chromium_executable, pdftotext_ready, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("print") / "worksheets"
     done = subprocess.run([sys.executable, "tools/worksheets.py", str(html_dir), str(out)],
-                          cwd=ld.REPO_ROOT, capture_output=True, text=True, timeout=540)
+                          cwd=lab_process.REPO_ROOT, capture_output=True, text=True, timeout=540)
     assert done.returncode == 0, done.stderr[-3000:]
     return out
 
@@ -51,6 +51,6 @@ def test_lesson_worksheet_has_text_room_to_write_and_no_prompts(stem, worksheets
 def test_answer_key_pdf_holds_the_solutions(worksheets):
     text = pdf_text(worksheets / "answer_key.pdf")
     assert "Answer key" in text
-    key = (ld.REPO_ROOT / "teacher" / "answer_key.md").read_text(encoding="utf-8")
+    key = (lab_process.REPO_ROOT / "teacher" / "answer_key.md").read_text(encoding="utf-8")
     first_solution = re.search(r"```python\n(.+)\n", key).group(1).strip()
     assert " ".join(first_solution.split()[:3]) in " ".join(text.split())
