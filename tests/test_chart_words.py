@@ -224,8 +224,10 @@ def test_the_flow_diagram_says_in_die_ukraine_and_von_den_usa(german):
     assert "Südkorea in die USA:" in chart.alt_text and "nach USA" not in chart.alt_text
     assert "von Nordkorea nach Russland" in chart.title
     assert charts.flow_diagram(["USA", "UKR"]).title.startswith(
-        "Lieferungen in den Daten mit Beteiligung von den USA oder der Ukraine laufen am häufigsten von Südkorea "
+        "Lieferungen in den Daten unter Beteiligung der USA oder der Ukraine laufen am häufigsten von Südkorea "
         "in die Ukraine")
+    assert charts.flow_diagram(["VNM"]).alt_text.startswith("Diagramm: 5 Lieferungen in den Daten unter Beteiligung "
+                                                            "Vietnams,")
 
 
 def test_the_flow_diagram_in_english_is_unchanged():
@@ -243,3 +245,41 @@ def test_the_trade_title_and_the_grid_subtitle_say_mit_den_usa_and_von_den_usa(g
     title = charts.trade_by_partner(trade=trade[trade["partner_iso3"] != "RUS"]).title
     assert ", mit den USA um " in title and "mit USA" not in title
     assert "Stimmen wie die von den USA (" in charts.vote_grid(["NLD", "CHN"], reference="USA").subtitle
+
+
+# --- case forms from countries.short_name_de_dative / _genitive (declared, not code rules) ---
+
+
+def test_german_genitive_names_for_unter_beteiligung(german):
+    countries = data.load("countries")
+    assert code_model.genitive_names(countries, ["USA", "NLD", "IRN", "UKR", "RUS", "VNM", "LAO"]) == {
+        "USA": "der USA", "NLD": "der Niederlande", "IRN": "des Iran", "UKR": "der Ukraine", "RUS": "Russlands",
+        "VNM": "Vietnams", "LAO": "von Laos"}
+
+
+def test_the_case_forms_come_from_the_countries_table(german, monkeypatch):
+    countries = data.load("countries")
+    assert {"short_name_de_dative", "short_name_de_genitive"} <= {
+        f["name"] for f in data.resource("countries")["schema"]["fields"]}
+    edited = countries.assign(short_name_de_dative=countries["short_name_de_dative"].where(
+        countries["iso3"] != "USA", "den Vereinigten Staaten"))
+    assert code_model.dative_names(edited, ["USA"]) == {"USA": "den Vereinigten Staaten"}
+    # a table without the columns (a student's own): the name alone
+    bare = countries.drop(columns=["short_name_de_dative", "short_name_de_genitive"])
+    assert code_model.genitive_names(bare, ["USA"]) == {"USA": "USA"}
+    monkeypatch.setattr(i18n, "_chosen", "en")
+    assert code_model.genitive_names(countries, ["USA"]) == {"USA": "USA"}
+
+
+def test_the_partnership_timeline_lists_die_usa_after_its_colon(german):
+    from lessonkit import charts
+
+    subtitle = charts.partnership_timeline(["RUS", "CHN", "USA"]).subtitle
+    assert subtitle.endswith("Umrandet und fett: Russland, China und die USA."), subtitle
+
+
+def test_the_partnership_timeline_in_english_is_unchanged():
+    from lessonkit import charts
+
+    assert charts.partnership_timeline(["RUS", "CHN", "USA"]).subtitle.endswith(
+        "Outlined and bold: Russia, China and USA.")

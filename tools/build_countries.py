@@ -232,8 +232,30 @@ ARTICLE_DE = {
     "COG": "der", "IRN": "der", "IRQ": "der", "LBN": "der", "SDN": "der", "SSD": "der", "TCD": "der", "YEM": "der",
 }
 
+# short_name_de after a German preposition or noun that asks for a case (countries.short_name_de_dative,
+# short_name_de_genitive): 'mit den USA', 'unter Beteiligung der USA'. The article follows ARTICLE_DE
+# and PLURAL_DE; a name without an article is itself in the dative and takes -s in the genitive
+# (Russlands), except the names that cannot take it (ending in -s, or a compound or abbreviated
+# name), which German joins with 'von' instead (unter Beteiligung von Laos).
+DATIVE_ARTICLE_DE = {("der", False): "dem", ("die", False): "der", ("die", True): "den"}
+GENITIVE_ARTICLE_DE = {("der", False): "des", ("die", False): "der", ("die", True): "der"}
+DATIVE_PLURAL_N_DE = {"NLD"}  # a plural noun takes -n in the dative: den Niederlanden
+GENITIVE_VON_DE = {"ATG", "BIH", "BLR", "BRB", "CIV", "HND", "KNA", "LAO", "MUS", "STP", "TTO", "VCT"}
+
+
+def case_forms_de(iso3: str, name: str) -> tuple[str, str]:
+    """(dative, genitive) of the German short name `name`: ('den USA', 'der USA'), ('dem Iran',
+    'des Iran'), ('Russland', 'Russlands'), ('Laos', 'von Laos')."""
+    article, plural = ARTICLE_DE.get(iso3, ""), iso3 in PLURAL_DE
+    if article:
+        dative_name = name + "n" if iso3 in DATIVE_PLURAL_N_DE else name
+        return (f"{DATIVE_ARTICLE_DE[article, plural]} {dative_name}", f"{GENITIVE_ARTICLE_DE[article, plural]} {name}")
+    return name, f"von {name}" if iso3 in GENITIVE_VON_DE else f"{name}s"
+
+
 FIELDS = [
-    "iso3", "name_en", "short_name", "name_de", "short_name_de", "number_de", "article_de", "un_region_group",
+    "iso3", "name_en", "short_name", "name_de", "short_name_de", "short_name_de_dative", "short_name_de_genitive",
+    "number_de", "article_de", "un_region_group",
     "asean", "eu", "nato", "csto", "sco", "brics", "membership_note",
     "source_id", "source_id_2", "note",
 ]
@@ -306,6 +328,8 @@ def build() -> list[dict[str, str]]:
             "short_name": SHORT_NAMES.get(iso3, english_name(country)),
             "name_de": de.get(iso3, ""),
             "short_name_de": SHORT_NAMES_DE.get(iso3, de.get(iso3, "")),
+            **dict(zip(("short_name_de_dative", "short_name_de_genitive"),
+                       case_forms_de(iso3, SHORT_NAMES_DE.get(iso3, de.get(iso3, ""))))),
             "number_de": "plural" if iso3 in PLURAL_DE else "singular",
             "article_de": ARTICLE_DE.get(iso3, ""),
             "un_region_group": group,
@@ -326,6 +350,7 @@ def build() -> list[dict[str, str]]:
 
     assert len(rows) == 193
     assert PLURAL_DE <= members_193 and set(ARTICLE_DE) <= members_193
+    assert DATIVE_PLURAL_N_DE <= PLURAL_DE and GENITIVE_VON_DE <= members_193 - set(ARTICLE_DE)
     assert len({r["iso3"] for r in rows}) == 193
     assert all(r["un_region_group"] in GROUP_VALUES for r in rows)
     assert all(r["un_region_group"] != "none" or r["note"] for r in rows)

@@ -115,13 +115,13 @@ def partnership_timeline(
         subtitle += " " + t("Only steps taken by {date} (dashed line). Partners the table does not list (strategic "
                             "partners never upgraded, steps whose date was not sourced) are missing.",
                             date=captions.format_date(when))
-        if len(undecided):
-            left = code_model.name_map(countries, undecided["partner_iso3"])
+        if len(undecided):  # names in a list after a colon: German nominative with article ('die USA')
+            left = {c: name for c, (name, _) in code_model.subject_names(countries, undecided["partner_iso3"]).items()}
             subtitle += " " + t("Not shown because only the year is known: {names}.", names=captions.join_names(
                 [f"{left[c]} ({y})" for c, y in zip(undecided["partner_iso3"], undecided["year"])]))
     if highlight:
-        subtitle += " " + t("Outlined and bold: {names}.",
-                            names=captions.join_names(list(code_model.name_map(countries, highlight).values())))
+        subjects = code_model.subject_names(countries, highlight)  # German: 'Russland, China und die USA'
+        subtitle += " " + t("Outlined and bold: {names}.", names=captions.join_names([n for n, _ in subjects.values()]))
     style.finish(fig, title, src_line, subtitle)
     data = tl[["partner_iso3", "name", "level", "rank", "year"]].copy()
     return build.chart("partnership_timeline", fig, title, subtitle, src_line, alt, data, sources, ids)

@@ -89,24 +89,31 @@ def subject_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[
             for c, name in names.items()}
 
 
-DATIVE_ARTICLE = {("der", False): "dem", ("das", False): "dem", ("die", False): "der", ("die", True): "den"}
 DIRECTION_ARTICLE = {"der": "den", "die": "die", "das": "das"}  # 'in' + accusative: in den Iran, in die USA
+
+
+def _case_names(countries: pd.DataFrame | None, codes: Iterable[str], column: str) -> dict[str, str]:
+    """Code -> the countries table's German case form `column` in German (the short name where the
+    table has no such column or no value: a student's own table); the short name in English."""
+    names = name_map(countries, codes)
+    if current() != "de" or countries is None or column not in countries.columns:
+        return names
+    forms = dict(zip(countries["iso3"], countries[column]))
+    return {c: name if is_blank(forms.get(c)) else str(forms[c]) for c, name in names.items()}
 
 
 def dative_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, str]:
     """Code -> the name after a German preposition that takes the dative (von, zwischen, mit):
-    'den USA', 'den Niederlanden' (a plural ending in -e takes -n), 'dem Iran', 'der Ukraine',
-    'Russland'; from countries.article_de and number_de. English: the short name."""
-    subjects = subject_names(countries, codes)
-    if current() != "de":
-        return {c: name for c, (name, _) in subjects.items()}
-    names = name_map(countries, codes)
-    out = {}
-    for c, (subject, plural) in subjects.items():
-        name, article = names[c], subject[: -len(names[c]) - 1] if subject != names[c] else ""
-        out[c] = f"{DATIVE_ARTICLE[(article, plural)]} {name}{'n' if plural and name.endswith('e') else ''}" \
-            if article else name
-    return out
+    'den USA', 'den Niederlanden', 'dem Iran', 'der Ukraine', 'Russland' (countries.short_name_de_dative).
+    English: the short name."""
+    return _case_names(countries, codes, "short_name_de_dative")
+
+
+def genitive_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, str]:
+    """Code -> the name after a German noun that takes the genitive (unter Beteiligung …): 'der USA',
+    'der Ukraine', 'des Iran', 'Russlands', 'von Laos' (countries.short_name_de_genitive). English:
+    the short name."""
+    return _case_names(countries, codes, "short_name_de_genitive")
 
 
 def route_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, tuple[str, str]]:

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from lessonkit.i18n import N_, column, current, nt, t
-from lessonkit.model.codes import check_countries, dative_names, name_map, route_names
+from lessonkit.model.codes import check_countries, dative_names, genitive_names, name_map, route_names
 from lessonkit.text import is_blank, join_names, mid_sentence, sentence
 
 
@@ -172,7 +172,8 @@ def flow_shape(transfers: pd.DataFrame, countries: pd.DataFrame, states: Sequenc
         ends = (transfers["from_iso3"].isin(states), transfers["to_iso3"].isin(states))
         transfers = transfers[(ends[0] & ends[1]) if only_between else (ends[0] | ends[1])]
     shape = {"states": states, "only_between": only_between, "levels": levels, "cats": cats,
-             "state_names": name_map(countries, states or []), "state_datives": dative_names(countries, states or [])}
+             "state_names": name_map(countries, states or []), "state_datives": dative_names(countries, states or []),
+             "state_genitives": genitive_names(countries, states or [])}
     if transfers.empty:
         raise NoFlows("No transfers to draw" + (f" for {', '.join(states)}." if states else "."),
                       sentence(t("No {scope}", scope=scope_words(shape, labels))))
@@ -277,7 +278,8 @@ def scope_words(shape: Mapping, labels: Mapping[str, str], plural: bool = True, 
         elif shape["only_between"] and len(names) > 2:
             who = t(" among {names}", names=join_names(names), dative=join_names(dative))
         else:
-            who = t(" involving {names}", names=join_or(names), dative=join_or(dative))
+            genitive = [shape.get("state_genitives", {}).get(c, n) for c, n in zip(states, names)]  # der USA
+            who = t(" involving {names}", names=join_or(names), genitive=join_or(genitive))
     return t("{adjective}{noun}{what}{rated} in the data{who}", adjective=adj,
              noun=nt("transfer", "transfers", 2 if plural else 1), what=what, rated=rated, who=who)
 
