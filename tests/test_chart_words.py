@@ -283,3 +283,27 @@ def test_the_partnership_timeline_in_english_is_unchanged():
 
     assert charts.partnership_timeline(["RUS", "CHN", "USA"]).subtitle.endswith(
         "Outlined and bold: Russia, China and USA.")
+
+
+# --- whose statistics, in German ---------------------------------------------------------------
+
+
+def test_the_german_trade_chart_names_the_reporter_in_german_and_filters_by_its_english_name(german):
+    from lessonkit import charts
+
+    trade = data.load("vietnam_trade")
+    assert "Vietnam customs (GSO)" in set(trade["reporter"]), "reporter keeps its English values for filters"
+    chart = charts.trade_by_partner()
+    assert "China 205,2 (2024, Vietnamesischer Zoll (GSO))" in chart.alt_text and "customs" not in chart.alt_text
+    ticks = [lab.get_text() for lab in chart.fig.axes[0].get_yticklabels()]
+    assert ticks[0].startswith("China\n2024 \u00b7 Vietnamesischer Zoll"), ticks
+    us = charts.trade_by_partner(reporter="US Census Bureau")
+    assert "US-Statistikamt (Census Bureau)" in us.alt_text
+
+
+def test_every_trade_row_says_whose_statistics_by_code():
+    trade = data.load("vietnam_trade")
+    by_reporter = trade.groupby("reporter")["reporter_iso3"].agg(set).to_dict()
+    assert by_reporter == {"Vietnam customs (GSO)": {"VNM"}, "Vietnam Ministry of Industry and Trade": {"VNM"},
+                           "Vietnam embassy/trade office in Russia": {"VNM"}, "China customs": {"CHN"},
+                           "China Ministry of Commerce": {"CHN"}, "US Census Bureau": {"USA"}}

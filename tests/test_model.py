@@ -412,6 +412,21 @@ def test_trade_by_partner_prefers_latest_year_and_own_statistics():
         vietnam_model.trade_by_partner(fx("vietnam_trade"), 1999)
 
 
+def test_trade_by_partner_knows_vietnams_own_statistics_by_reporter_iso3_not_by_its_name():
+    # the partner's office names Vietnam, Vietnam's own does not: the declared column decides
+    trade = pd.DataFrame({
+        "year": [2023, 2023], "partner_iso3": ["RUS", "RUS"],
+        "reporter": ["Russian customs (trade with Vietnam)", "General Department of Customs"],
+        "reporter_iso3": ["RUS", "VNM"], "exports_usd_bn": [2.0, 2.3], "imports_usd_bn": [1.9, 1.3],
+        "total_usd_bn": [3.9, 3.6], "source_id": ["fx", "fx"]})
+    tb = vietnam_model.trade_by_partner(trade)
+    assert list(tb["reporter"]) == ["General Department of Customs"] and list(tb["reporter_iso3"]) == ["VNM"]
+    # one reporter by its exact name still works
+    assert list(vietnam_model.trade_by_partner(trade, reporter="Russian customs (trade with Vietnam)")["total_usd_bn"]) == [3.9]
+    with pytest.raises(ValueError, match="no column 'reporter_iso3'"):
+        vietnam_model.trade_by_partner(trade.drop(columns="reporter_iso3"))
+
+
 # --- captions ------------------------------------------------------------------------------
 
 

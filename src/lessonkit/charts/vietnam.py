@@ -10,6 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from lessonkit import i18n
 from lessonkit.i18n import N_, nt, t
 from lessonkit.text import char_width, check_date, german, localise_number, mid_sentence
 from lessonkit.charts import build, style
@@ -182,8 +183,9 @@ def trade_by_partner(
     ids = captions.cited_ids(tb)
     src_line = captions.source_line(sources, ids, drawable=style.drawable)
     n = len(tb)
+    reporters = i18n.column(tb, "reporter", fallback=True)  # German: reporter_de ('Vietnamesischer Zoll (GSO)')
     labels = [f"{names[c]}\n{yr} \u00b7 " + "\n".join(textwrap.wrap(str(rep), 30))
-              for c, yr, rep in zip(tb["partner_iso3"], tb["year"], tb["reporter"])]
+              for c, yr, rep in zip(tb["partner_iso3"], tb["year"], reporters)]
     longest = max(len(line) for lab in labels for line in lab.split("\n"))
     left_in = min(3.0, 0.3 + longest * char_width(style.FONT["small"]))
     bar_h = 0.3 + 0.12 * max(lab.count("\n") + 1 for lab in labels)
@@ -248,7 +250,7 @@ def _trade_words(tb: pd.DataFrame, names: dict[str, str], datives: dict[str, str
         title += t(", US$ {value} bn with {name} ({year})", value=_bn(second["total_usd_bn"]),
                    name=names[second["partner_iso3"]], dative=datives[second["partner_iso3"]], year=second["year"])
     parts = [f"{names[c]} {_bn(v)} ({yr}, {rep})" for c, v, yr, rep in
-             zip(tb["partner_iso3"], tb["total_usd_bn"], tb["year"], tb["reporter"])]
+             zip(tb["partner_iso3"], tb["total_usd_bn"], tb["year"], i18n.column(tb, "reporter", fallback=True))]
     alt = t("Bar chart of Vietnam's goods trade by partner in US$ billion: {parts}", parts="; ".join(parts))
     return title, alt
 

@@ -48,9 +48,13 @@ def trade_by_partner(trade: pd.DataFrame, year: int | None = None, reporter: str
     """Vietnam's trade with each partner: one row per partner, largest total first.
 
     year: that year only (default: each partner's latest year with a total). reporter: that
-    reporter only (default: prefer Vietnamese statistics, i.e. a reporter naming Vietnam, then
-    any other). Columns: partner_iso3, year, reporter, exports_usd_bn, imports_usd_bn,
-    total_usd_bn (exports + imports where no total is given), source_id, source_id_2."""
+    reporter only, by its exact value (default: prefer Vietnam's own statistics, the rows whose
+    reporter_iso3 is VNM, then any other). Columns: partner_iso3, year, reporter (and reporter_de
+    where the table has it), reporter_iso3, exports_usd_bn, imports_usd_bn, total_usd_bn
+    (exports + imports where no total is given), source_id, source_id_2."""
+    if "reporter_iso3" not in trade.columns:
+        raise ValueError("vietnam_trade has no column 'reporter_iso3' (whose statistics a row gives, e.g. VNM): "
+                       "add it to the table (data/datapackage.json declares it)")
     df = trade.copy()
     df["year"] = pd.to_numeric(df["year"], errors="coerce")
     for col in ("exports_usd_bn", "imports_usd_bn", "total_usd_bn"):
@@ -68,10 +72,11 @@ def trade_by_partner(trade: pd.DataFrame, year: int | None = None, reporter: str
         if reporter not in reporters:
             raise ValueError(f"No trade data reported by {reporter!r}; reporters: {', '.join(reporters)}.")
         df = df[df["reporter"] == reporter]
-    df["_own"] = df["reporter"].str.lower().str.contains("vietnam|viet nam|vnm")
+    df["_own"] = df["reporter_iso3"] == "VNM"
     df = df.sort_values(["partner_iso3", "year", "_own"], ascending=[True, False, False], kind="stable")
     best = df.groupby("partner_iso3", sort=False).head(1)
-    cols = ["partner_iso3", "year", "reporter", "exports_usd_bn", "imports_usd_bn", "total_usd_bn"]
+    cols = ["partner_iso3", "year", "reporter"] + [c for c in ("reporter_de",) if c in best.columns]
+    cols += ["reporter_iso3", "exports_usd_bn", "imports_usd_bn", "total_usd_bn"]
     cols += [c for c in ("source_id", "source_id_2") if c in best.columns]
     out = best[cols].sort_values("total_usd_bn", ascending=False, kind="stable").reset_index(drop=True)
     out["year"] = out["year"].astype(int)
