@@ -285,6 +285,26 @@ def test_the_partnership_timeline_in_english_is_unchanged():
         "Outlined and bold: Russia, China and USA.")
 
 
+# --- counts in the Seoul estimates' text alternative ---------------------------------------
+
+
+def test_the_seoul_text_alternative_says_one_multilateral_estimate():
+    from lessonkit import charts
+
+    alt = charts.seoul_estimates().alt_text
+    assert alt.startswith("Dot chart of 9 South Korean estimates and 1 multilateral estimate over time"), alt
+
+
+def test_the_seoul_text_alternative_in_german_says_einer_multilateralen_schaetzung(german):
+    from lessonkit import charts
+
+    alt = charts.seoul_estimates().alt_text
+    assert alt.startswith("Punktdiagramm von 9 südkoreanischen Schätzungen und einer multilateralen Schätzung "
+                          "im Zeitverlauf"), alt
+    assert i18n.nt("{n} multilateral estimate", "{n} multilateral estimates", 2) == "2 multilateralen Schätzungen"
+    assert i18n.nt("{n} South Korean estimate", "{n} South Korean estimates", 1) == "einer südkoreanischen Schätzung"
+
+
 # --- whose statistics, in German ---------------------------------------------------------------
 
 

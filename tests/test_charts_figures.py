@@ -276,7 +276,7 @@ def test_seoul_estimates_mark_multilateral_estimates_and_counting_windows(t):
     assert "MSMT: as many as 9 million (2024 only)" in texts(chart.fig)
     assert "MSMT: Multilateral Sanctions Monitoring Team (11 states)" in texts(chart.fig)  # the legend
     assert "different start dates (Jul 2023 to Sep 2023; 1 not stated)" in chart.subtitle
-    assert "3 South Korean and 1 multilateral estimates" in chart.alt_text
+    assert "3 South Korean estimates and 1 multilateral estimate over time" in chart.alt_text
     assert list(chart.table()["estimator"]) == ["south_korea"] * 3 + ["multilateral"]
 
 

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from lessonkit import i18n
-from lessonkit.i18n import N_, t
+from lessonkit.i18n import N_, nt, t
 from lessonkit.text import grouped, line_height, month_name, text_width
 from lessonkit.charts import build, style
 from lessonkit.charts.inputs import table
@@ -217,6 +217,9 @@ def _seoul_words(series: pd.DataFrame, panels: list[str], tags: dict[str, str] |
     if not n_other:
         alt = t("Dot chart of South Korean estimates over time, not one series: {points}", points="; ".join(points))
     else:
-        alt = t("Dot chart of {k} South Korean and {m} multilateral estimates over time, not one series: {points}",
-                k=len(series) - n_other, m=n_other, points="; ".join(points))
+        # each count with its own noun, singular for one: '9 South Korean estimates and 1 multilateral estimate'
+        alt = t("Dot chart of {south_korean} and {multilateral} over time, not one series: {points}",
+                south_korean=nt("{n} South Korean estimate", "{n} South Korean estimates", len(series) - n_other),
+                multilateral=nt("{n} multilateral estimate", "{n} multilateral estimates", n_other),
+                points="; ".join(points))
     return finding, alt
