@@ -29,6 +29,9 @@ XLIM, YLIM = (0.0, 10.2), (-0.2, 6.0)
 
 LABEL_FONT = style.FONT["tiny"] + 0.5
 LABEL_POSITIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # along the curve, from its start
+# where none of those is inside the diagram and free: finer steps, the middle first
+MORE_POSITIONS = tuple(sorted((k / 20 for k in range(2, 19) if k / 20 not in LABEL_POSITIONS),
+                              key=lambda u: abs(u - 0.5)))
 
 
 def _label_size(label: str, inch_per_unit: float, fontsize: float = LABEL_FONT) -> tuple[float, float]:
@@ -41,6 +44,23 @@ def _label_size(label: str, inch_per_unit: float, fontsize: float = LABEL_FONT) 
 
 def _overlap(a: tuple, b: tuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _overlap_area(a: tuple, b: tuple) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _inside(box: tuple) -> bool:
+    """A label box (x0, y0, x1, y1, data units) lies within the diagram's limits: drawn beyond
+    them, it would run into the title above or off the explorer's picture."""
+    return XLIM[0] <= box[0] and box[2] <= XLIM[1] and YLIM[0] <= box[1] and box[3] <= YLIM[1]
+
+
+def _moved_inside(box: tuple) -> tuple:
+    """The box shifted the least way into the diagram's limits."""
+    dx = max(XLIM[0] - box[0], 0) - max(box[2] - XLIM[1], 0)
+    dy = max(YLIM[0] - box[1], 0) - max(box[3] - YLIM[1], 0)
+    return box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy
 
 
 @style.house_style
@@ -151,17 +171,21 @@ class FlowCanvas:
                 linestyle=ls, shrinkA=20, shrinkB=22, zorder=3,
                 gid=f"flow-{e['from_iso3']}-{e['to_iso3']}-{e['category']}-{e['confidence']}")))
             # the label sits on the curve arc3 draws (a quadratic Bezier), at the first of a few
-            # points along it where it overlaps no node and no label placed before it
+            # points along it where it stays inside the diagram and overlaps no node and no label
+            # placed before it; else the first point inside, else the middle moved inside
             mx, my = (x1 + x2) / 2, (y1 + y2) / 2
             cx, cy = mx + e["rad"] * (y2 - y1), my - e["rad"] * (x2 - x1)
             text = flow_model.edge_label(e["items"], labels, levels=e.get("item_confidence"))
             w, h = _label_size(text, inch_per_unit)
-            for u in LABEL_POSITIONS:
+            boxes = []
+            for u in LABEL_POSITIONS + MORE_POSITIONS:
                 lx = (1 - u) ** 2 * x1 + 2 * (1 - u) * u * cx + u ** 2 * x2
                 ly = (1 - u) ** 2 * y1 + 2 * (1 - u) * u * cy + u ** 2 * y2
-                box = (lx - w / 2, ly - h / 2, lx + w / 2, ly + h / 2)
-                if not any(_overlap(box, other) for other in taken):
-                    break
+                boxes.append((lx - w / 2, ly - h / 2, lx + w / 2, ly + h / 2))
+            inside = [b for b in boxes if _inside(b)] or [_moved_inside(boxes[0])]
+            box = next((b for b in inside if not any(_overlap(b, other) for other in taken)), None) \
+                or min(inside, key=lambda b: sum(_overlap_area(b, other) for other in taken))
+            lx, ly = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
             taken.append(box)
             add(ax.text(lx, ly, text, ha="center", va="center", fontsize=LABEL_FONT, color=style.DARK, zorder=4,
                         gid=f"flow-label-{i}",
