@@ -11,7 +11,7 @@ import pandas as pd
 
 from lessonkit import i18n
 from lessonkit.i18n import N_, nt, t
-from lessonkit.data import format_source, format_source_line  # noqa: F401 (one source formatter)
+from lessonkit.citations import format_source, format_source_line  # noqa: F401 (one source formatter)
 from lessonkit.text import MONTHS, format_date, is_blank, join_names, number, sentence, shorten  # noqa: F401
 
 SOURCE_COLUMNS = ("source_id", "source_id_2", "votes_source_id")
