@@ -220,14 +220,51 @@ def test_the_flow_diagram_says_in_die_ukraine_and_von_den_usa(german):
     from lessonkit import charts
 
     chart = charts.flow_diagram()
-    assert "Südkorea in die Ukraine: Artilleriegranaten" in chart.alt_text
-    assert "Südkorea in die USA:" in chart.alt_text and "nach USA" not in chart.alt_text
+    assert "; von Südkorea in die Ukraine: Artilleriegranaten" not in chart.alt_text
+    assert "): von Südkorea in die Ukraine: Artilleriegranaten" in chart.alt_text
+    assert "; von Südkorea in die USA:" in chart.alt_text and "nach USA" not in chart.alt_text
     assert "von Nordkorea nach Russland" in chart.title
     assert charts.flow_diagram(["USA", "UKR"]).title.startswith(
         "Lieferungen in den Daten unter Beteiligung der USA oder der Ukraine laufen am häufigsten von Südkorea "
         "in die Ukraine")
-    assert charts.flow_diagram(["VNM"]).alt_text.startswith("Diagramm: 5 Lieferungen in den Daten unter Beteiligung "
-                                                            "Vietnams,")
+    assert charts.flow_diagram(["VNM"]).alt_text.startswith("Diagramm mit 5 Lieferungen in den Daten unter "
+                                                            "Beteiligung Vietnams,")
+
+
+def test_every_edge_of_the_german_flow_text_alternative_says_where_from(german):
+    from lessonkit import charts
+
+    alt = charts.flow_diagram(["VNM"]).alt_text
+    edges = alt.split("): ", 1)[1].split("; ")
+    assert edges == ["von Russland nach Vietnam: Marinetechnik, Kampfflugzeuge (bestenfalls bestätigt)",
+                     "von Russland nach Vietnam: Ausbildung, Militärtechnik (bestenfalls bestätigt)."], alt
+    everything = charts.flow_diagram().alt_text.split("): ", 1)[1].split("; ")
+    assert all(e.startswith(("von ", "vom ", "und ")) for e in everything), everything
+
+
+def test_the_route_words_come_from_the_countries_table(german):
+    countries = data.load("countries")
+    assert {"short_name_de_von", "short_name_de_nach"} <= {
+        f["name"] for f in data.resource("countries")["schema"]["fields"]}
+    edited = countries.assign(short_name_de_von=countries["short_name_de_von"].where(
+        countries["iso3"] != "IRN", "aus dem Iran"))
+    assert code_model.route_names(edited, ["IRN"]) == {"IRN": ("aus dem Iran", "in den Iran")}
+    # a table without the columns (a student's own), or none: 'von'/'nach' and the name
+    bare = countries.drop(columns=["short_name_de_von", "short_name_de_nach"])
+    assert code_model.route_names(bare, ["IRN"]) == {"IRN": ("von Iran", "nach Iran")}
+    assert code_model.route_names(None, ["IRN"]) == {"IRN": ("von IRN", "nach IRN")}
+
+
+def test_every_state_has_route_words_that_agree_with_its_article():
+    countries = data.load("countries")
+    for _, row in countries.iterrows():
+        source, goal = row["short_name_de_von"], row["short_name_de_nach"]
+        assert source.startswith(("von ", "vom ")), row["iso3"]
+        assert source.endswith(row["short_name_de_dative"].split(" ", 1)[-1]), row["iso3"]
+        has_article = isinstance(row["article_de"], str) and row["article_de"] != ""
+        assert goal.startswith("in " if has_article else "nach "), row["iso3"]
+        assert goal.endswith(row["short_name_de"]), row["iso3"]
+    assert dict(zip(countries["iso3"], countries["short_name_de_von"]))["IRN"] == "vom Iran"
 
 
 def test_the_flow_diagram_in_english_is_unchanged():
@@ -245,6 +282,7 @@ def test_the_trade_title_and_the_grid_subtitle_say_mit_den_usa_and_von_den_usa(g
     title = charts.trade_by_partner(trade=trade[trade["partner_iso3"] != "RUS"]).title
     assert ", mit den USA um " in title and "mit USA" not in title
     assert "Stimmen wie die von den USA (" in charts.vote_grid(["NLD", "CHN"], reference="USA").subtitle
+    assert "Stimmen wie die vom Iran (" in charts.vote_grid(["NLD", "CHN"], reference="IRN").subtitle
 
 
 # --- case forms from countries.short_name_de_dative / _genitive (declared, not code rules) ---

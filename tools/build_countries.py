@@ -241,21 +241,30 @@ DATIVE_ARTICLE_DE = {("der", False): "dem", ("die", False): "der", ("die", True)
 GENITIVE_ARTICLE_DE = {("der", False): "des", ("die", False): "der", ("die", True): "der"}
 DATIVE_PLURAL_N_DE = {"NLD"}  # a plural noun takes -n in the dative: den Niederlanden
 GENITIVE_VON_DE = {"ATG", "BIH", "BLR", "BRB", "CIV", "HND", "KNA", "LAO", "MUS", "STP", "TTO", "VCT"}
+# Where a flow comes from and where it goes (countries.short_name_de_von, short_name_de_nach): 'von'
+# + the dative, 'von dem' contracted to 'vom' (vom Iran, von der Ukraine, von den USA, von Russland);
+# 'in' + the accusative where the name has an article (in den Iran, in die USA), else 'nach' (nach
+# Russland).
+VON_DATIVE_DE = {"dem": "vom", "der": "von der", "den": "von den"}
+DIRECTION_ARTICLE_DE = {("der", False): "den", ("die", False): "die", ("die", True): "die"}
 
 
-def case_forms_de(iso3: str, name: str) -> tuple[str, str]:
-    """(dative, genitive) of the German short name `name`: ('den USA', 'der USA'), ('dem Iran',
-    'des Iran'), ('Russland', 'Russlands'), ('Laos', 'von Laos')."""
+def case_forms_de(iso3: str, name: str) -> tuple[str, str, str, str]:
+    """(dative, genitive, from, to) of the German short name `name`: ('den USA', 'der USA',
+    'von den USA', 'in die USA'), ('dem Iran', 'des Iran', 'vom Iran', 'in den Iran'), ('Russland',
+    'Russlands', 'von Russland', 'nach Russland'), ('Laos', 'von Laos', 'von Laos', 'nach Laos')."""
     article, plural = ARTICLE_DE.get(iso3, ""), iso3 in PLURAL_DE
     if article:
         dative_name = name + "n" if iso3 in DATIVE_PLURAL_N_DE else name
-        return (f"{DATIVE_ARTICLE_DE[article, plural]} {dative_name}", f"{GENITIVE_ARTICLE_DE[article, plural]} {name}")
-    return name, f"von {name}" if iso3 in GENITIVE_VON_DE else f"{name}s"
+        dative_article = DATIVE_ARTICLE_DE[article, plural]
+        return (f"{dative_article} {dative_name}", f"{GENITIVE_ARTICLE_DE[article, plural]} {name}",
+                f"{VON_DATIVE_DE[dative_article]} {dative_name}", f"in {DIRECTION_ARTICLE_DE[article, plural]} {name}")
+    return name, f"von {name}" if iso3 in GENITIVE_VON_DE else f"{name}s", f"von {name}", f"nach {name}"
 
 
 FIELDS = [
     "iso3", "name_en", "short_name", "name_de", "short_name_de", "short_name_de_dative", "short_name_de_genitive",
-    "number_de", "article_de", "un_region_group",
+    "short_name_de_von", "short_name_de_nach", "number_de", "article_de", "un_region_group",
     "asean", "eu", "nato", "csto", "sco", "brics", "membership_note",
     "source_id", "source_id_2", "note",
 ]
@@ -328,7 +337,7 @@ def build() -> list[dict[str, str]]:
             "short_name": SHORT_NAMES.get(iso3, english_name(country)),
             "name_de": de.get(iso3, ""),
             "short_name_de": SHORT_NAMES_DE.get(iso3, de.get(iso3, "")),
-            **dict(zip(("short_name_de_dative", "short_name_de_genitive"),
+            **dict(zip(("short_name_de_dative", "short_name_de_genitive", "short_name_de_von", "short_name_de_nach"),
                        case_forms_de(iso3, SHORT_NAMES_DE.get(iso3, de.get(iso3, ""))))),
             "number_de": "plural" if iso3 in PLURAL_DE else "singular",
             "article_de": ARTICLE_DE.get(iso3, ""),

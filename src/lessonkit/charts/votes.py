@@ -234,7 +234,7 @@ def vote_grid(
                  resolutions=nt("{n} resolution", "{n} resolutions", len(res_ids)))
     if reference is not None:
         subtitle += t("; last column: votes cast as {name} voted (yes/no/abstain on both sides)", name=names[reference],
-                      dative=code_model.dative_names(countries, [reference])[reference])
+                      von=code_model.route_names(countries, [reference])[reference][0])
     if missing:
         subtitle += t(". No country list in the data for {ids}", ids=", ".join(missing))
     if left_out:

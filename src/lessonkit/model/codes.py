@@ -89,17 +89,16 @@ def subject_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[
             for c, name in names.items()}
 
 
-DIRECTION_ARTICLE = {"der": "den", "die": "die", "das": "das"}  # 'in' + accusative: in den Iran, in die USA
-
-
-def _case_names(countries: pd.DataFrame | None, codes: Iterable[str], column: str) -> dict[str, str]:
-    """Code -> the countries table's German case form `column` in German (the short name where the
-    table has no such column or no value: a student's own table); the short name in English."""
+def _case_names(countries: pd.DataFrame | None, codes: Iterable[str], column: str, bare: str = "{}") -> dict[str, str]:
+    """Code -> the countries table's German case form `column` in German (where the table has no
+    such column or no value, a student's own table: the short name in `bare`, e.g. 'von {}'); the
+    short name in English."""
     names = name_map(countries, codes)
-    if current() != "de" or countries is None or column not in countries.columns:
+    if current() != "de":
         return names
-    forms = dict(zip(countries["iso3"], countries[column]))
-    return {c: name if is_blank(forms.get(c)) else str(forms[c]) for c, name in names.items()}
+    known = countries is not None and column in countries.columns
+    forms = dict(zip(countries["iso3"], countries[column])) if known else {}
+    return {c: bare.format(name) if is_blank(forms.get(c)) else str(forms[c]) for c, name in names.items()}
 
 
 def dative_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, str]:
@@ -118,20 +117,12 @@ def genitive_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict
 
 def route_names(countries: pd.DataFrame | None, codes: Iterable[str]) -> dict[str, tuple[str, str]]:
     """Code -> (where a flow comes from, where it goes), with their prepositions in German:
-    ('von Russland', 'nach Russland'), ('von den USA', 'in die USA'), ('vom Iran', 'in den Iran').
+    ('von Russland', 'nach Russland'), ('von den USA', 'in die USA'), ('vom Iran', 'in den Iran')
+    (countries.short_name_de_von, short_name_de_nach; 'von …', 'nach …' where the table has none).
     English: the short name twice ('from {a} to {b}' has its prepositions)."""
-    subjects, dative = subject_names(countries, codes), dative_names(countries, codes)
-    if current() != "de":
-        return {c: (name, name) for c, (name, _) in subjects.items()}
-    out = {}
-    for c, (subject, _) in subjects.items():
-        if dative[c] == subject:  # a name without an article
-            out[c] = (f"von {subject}", f"nach {subject}")
-            continue
-        article, name = subject.split(" ", 1)
-        source = f"vom {dative[c][4:]}" if dative[c].startswith("dem ") else f"von {dative[c]}"
-        out[c] = (source, f"in {DIRECTION_ARTICLE[article]} {name}")
-    return out
+    sources = _case_names(countries, codes, "short_name_de_von", bare="von {}")
+    goals = _case_names(countries, codes, "short_name_de_nach", bare="nach {}")
+    return {c: (source, goals[c]) for c, source in sources.items()}
 
 
 def resolution_ids(resolutions: pd.DataFrame) -> list[str]:
