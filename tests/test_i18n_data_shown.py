@@ -172,3 +172,16 @@ def test_lesson_3_prints_german_country_names():
     shown = _outputs("03_vietnams_balanceakt.ipynb", "97668e13")
     assert "Nordkorea" in shown and "Russland" in shown
     assert "North Korea" not in shown and "Russian Federation" not in shown
+
+
+def test_the_german_claims_table_quotes_the_article_in_the_original(monkeypatch):
+    """In German the article's quotes stand in the original (issue 20, item 4): the claims
+    table's translation_en column shows quote_de there, and lesson 1 prints no English translation."""
+    english = data.load("claims")
+    assert (english.translation_en != english.quote_de).all()
+    monkeypatch.setattr(i18n, "_chosen", "de")
+    assert data.load("claims").translation_en.tolist() == english.quote_de.tolist()
+    shown = _outputs("01_kontext.ipynb", "l1-049")
+    for row in english.query("verdict != 'consistent'").itertuples():
+        assert row.quote_de in shown, f"l1-049: no original quote {row.quote_de!r}"
+        assert row.translation_en not in shown, f"l1-049: English translation {row.translation_en!r}"
