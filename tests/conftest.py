@@ -92,14 +92,6 @@ def project_copy(tmp_path, monkeypatch):
 # (make unit skips them, make test runs them) so that `make unit` stays under 20 s. Mark new slow
 # tests with @pytest.mark.slow in their own file; this list only spares other helpers' files edits.
 SLOW_TESTS = {
-    "tests/test_charts_figures.py::test_tile_map",
-    "tests/test_charts_figures.py::test_flow_diagram",
-    "tests/test_charts_figures.py::test_seoul_estimates_mark_multilateral_estimates_and_counting_windows",
-    "tests/test_charts_figures.py::test_partnership_timeline",
-    "tests/test_charts_figures.py::test_partnership_timeline_as_of",
-    "tests/test_charts_figures.py::test_vote_grid",
-    "tests/test_charts_figures.py::test_seoul_estimates",
-    "tests/test_charts_figures.py::test_vietnam_arms_imports",
     "tests/test_charts_timeline.py::test_what_followed_on_the_real_data",
     "tests/test_charts_timeline.py::test_the_trip_on_the_real_data",
     "tests/test_answer_key.py::test_command_line",
