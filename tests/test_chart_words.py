@@ -236,8 +236,8 @@ def test_every_edge_of_the_german_flow_text_alternative_says_where_from(german):
 
     alt = charts.flow_diagram(["VNM"]).alt_text
     edges = alt.split("): ", 1)[1].split("; ")
-    assert edges == ["von Russland nach Vietnam: Marinetechnik, Kampfflugzeuge (bestenfalls bestätigt)",
-                     "von Russland nach Vietnam: Ausbildung, Militärtechnik (bestenfalls bestätigt)."], alt
+    assert edges == ["von Russland nach Vietnam: Marinetechnik, Kampfflugzeuge (sicherster Beleg: bestätigt)",
+                     "von Russland nach Vietnam: Ausbildung, Militärtechnik (sicherster Beleg: bestätigt)."], alt
     everything = charts.flow_diagram().alt_text.split("): ", 1)[1].split("; ")
     assert all(e.startswith(("von ", "vom ", "und ")) for e in everything), everything
 

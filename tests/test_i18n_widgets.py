@@ -53,7 +53,7 @@ def test_preview_plain_text_and_summary_in_german():
     assert "Antwort: richtig oder falsch." in html
     box = qw.quiz_box(bank)
     assert repr(box).startswith("[Quiz, 5 Fragen: führe diese Zelle aus")
-    assert repr(plaintext.HTMLText()) == "[Interaktives Element: führe diese Zelle aus (Shift+Enter), um es zu benutzen.]"
+    assert repr(plaintext.HTMLText()) == "[Interaktives Element: führe diese Zelle aus (Shift+Enter), um damit zu arbeiten.]"
     text = handin.summary_text(bank, Scoreboard(bank), [("Zähle die Stimmen", True)])
     assert text.startswith("Einheit: ") and "nicht beantwortet" in text
     assert "Du bist dran: 1 von 1 Aufgabe erledigt" in text and "— erledigt" in text
