@@ -130,6 +130,22 @@ def test_code_cells_are_short(stem):
 
 
 @pytest.mark.parametrize("stem", LESSONS)
+def test_no_cell_assigns_over_a_tool_the_lesson_imports(stem):
+    """A cell like `tables = [...]` replaces the lesson's `tables` module: a student who runs it and
+    then an earlier `tables.fold(...)` cell again gets an AttributeError."""
+    cells = [c.source for c in notebook(stem).cells if c.cell_type == "code"]
+    imported = set()
+    for src in cells:
+        for names in re.findall(r"^from (?:lessonkit|lesson\d+)\S* import (.+)$", src, re.MULTILINE):
+            imported |= {n.split(" as ")[-1].strip() for n in names.split(",")}
+        imported |= set(re.findall(r"^import (\w+)", src, re.MULTILINE))
+    assert {"data", "quiz"} <= imported, f"{stem}: the lesson's imports were not found"
+    for src in cells:
+        for name in re.findall(r"^(\w+)\s*=[^=]", src, re.MULTILINE):
+            assert name not in imported, f"{stem}: a cell assigns {name} = …, which replaces the imported {name}:\n{src}"
+
+
+@pytest.mark.parametrize("stem", LESSONS)
 def test_interactive_cells_store_static_previews_never_widgets(stem):
     """No widget view, no widget state: each quiz, score and explorer output is its preview."""
     nb = notebook(stem)
