@@ -16,6 +16,7 @@ from lessonkit.model import codes as code_model
 from lessonkit.model import events as event_model
 from lessonkit.model import layout as label_layout
 from lessonkit import text
+from chart_fixture import by_gid as artist
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -36,14 +37,6 @@ def fx_kw() -> dict[str, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def events() -> pd.DataFrame:
     return data.load("events")
-
-
-def artist(fig, gid):
-    for ax in fig.axes:
-        for a in ax.get_children():
-            if a.get_gid() == gid:
-                return a
-    raise AssertionError(f"no artist with gid {gid!r}")
 
 
 def has_artist(fig, gid) -> bool:
