@@ -7,6 +7,8 @@ import pytest
 from lessonkit import charts, i18n
 from lessonkit.charts import interactive
 
+pytestmark = pytest.mark.slow  # draws whole charts from the real tables (make test runs it, make unit skips it)
+
 
 def _outside(fig) -> list[str]:
     """Every text or legend drawn on the figure whose extent is not within the figure."""
