@@ -40,7 +40,7 @@ def test_make_lab_serves_the_lessons_and_prints_their_address(tmp_path):
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"))
     log = (tmp_path / "lab.log").open("w+")
     proc = subprocess.Popen(
-        ["make", "-s", "lab", "NO_INSTALL=1", f"LAB_ARGS=--no-browser --port={port} --ServerApp.port_retries=0"],
+        ["make", "-s", "lab", "NO_INSTALL=1", f"LAB_ARGS=--no-browser --ServerApp.ip=127.0.0.1 --port={port} --ServerApp.port_retries=0"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     try:
@@ -54,12 +54,16 @@ def test_make_lab_serves_the_lessons_and_prints_their_address(tmp_path):
             assert proc.poll() is None, "make lab stopped:\n" + (tmp_path / "lab.log").read_text()
         assert url, "make lab printed no address:\n" + (tmp_path / "lab.log").read_text()
         token = url.rsplit("=", 1)[1]
-        for nb in notebooks:
-            api = f"http://127.0.0.1:{port}/api/contents/{nb}?content=0&token={token}"
-            with urllib.request.urlopen(api, timeout=10) as response:
-                assert response.status == 200
-        with urllib.request.urlopen(url, timeout=10) as response:
-            assert b"JupyterLab" in response.read()
+        try:
+            for nb in notebooks:
+                api = f"http://127.0.0.1:{port}/api/contents/{nb}?content=0&token={token}"
+                with urllib.request.urlopen(api, timeout=10) as response:
+                    assert response.status == 200
+            with urllib.request.urlopen(url, timeout=10) as response:
+                assert b"JupyterLab" in response.read()
+        except (OSError, AssertionError) as error:  # show what the server said
+            pytest.fail(f"{error!r} from {url}; make lab is {'running' if proc.poll() is None else 'stopped'}; "
+                        "its log:\n" + (tmp_path / "lab.log").read_text())
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
