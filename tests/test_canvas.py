@@ -50,3 +50,17 @@ def test_text_pixels_are_matplotlibs():
 @pytest.mark.parametrize("version", ["3.10.8", "3.12.0", "4.0.0"])
 def test_other_matplotlib_versions_keep_matplotlibs_own_code(version):
     assert not canvas.fast_text_applies(version)
+
+
+def test_text_is_measured_with_fonts_read_from_memory_to_the_same_sizes():
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties, findfont, get_font
+
+    fig = style.new_figure(2)
+    renderer = fig.canvas.get_renderer()
+    prop = FontProperties(family="DejaVu Sans", size=9)
+    font = renderer._prepare_font(prop)
+    assert font is not get_font(findfont(prop)) and font is canvas._prepare_font(renderer, prop)  # ours, made once
+    theirs = RendererAgg(200, 100, style.DPI)
+    text = "Putin arrives in Pyongyang, 18 June 2024"
+    assert renderer.get_text_width_height_descent(text, prop, False) == theirs.get_text_width_height_descent(text, prop, False)

@@ -4,8 +4,10 @@ matplotlib 3.11's Agg renderer sets the font size again before every glyph it dr
 TrueType font with hinting (DejaVu Sans) that resets the font's size state, so the font's
 size program runs again for each glyph: about 30 of the ~50 µs a glyph costs, and text is most
 of a chart's drawing time. `TextCanvas` draws with the same code, setting the size once per run
-of glyphs in one font and size (and computing the glyph transform once per text). The pixels
-are the same (tests/test_canvas.py compares them with matplotlib's own renderer).
+of glyphs in one font and size (and computing the glyph transform once per text). Its fonts
+are read from memory: matplotlib's FT2Font reads a font file through Python file calls, a seek
+and a read for each glyph it loads, which is about half of text layout's time. The pixels are
+the same (tests/test_canvas.py compares them with matplotlib's own renderer).
 
 The override uses matplotlib's private glyph API (`FT2Font._set_transform`, `_render_glyph`),
 as RendererAgg does. It is used only on the matplotlib versions it was checked on (3.11.x);
@@ -14,14 +16,19 @@ on any other, charts are drawn by matplotlib's own code.
 
 from __future__ import annotations
 
+import io
 import math
+import os
+import threading
+from functools import lru_cache
 from types import MethodType
 
 import matplotlib
 import numpy as np
 from matplotlib.backends import backend_agg
+from matplotlib import cbook, font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
-from matplotlib.ft2font import RenderMode
+from matplotlib.ft2font import FT2Font, RenderMode
 from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
 
@@ -81,6 +88,58 @@ def _draw_text_glyphs_and_boxes(self: RendererAgg, gc, x, y, angle, glyphs, boxe
     gc1.restore()
 
 
+@lru_cache(64)
+def _font_bytes(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+@lru_cache(16)
+def _font_in_memory(paths: tuple, kerning_factor: int | None, enable_last_resort: bool, thread_id: int) -> FT2Font:
+    """font_manager._get_font (matplotlib 3.11) for these (path, face index) pairs, with each
+    font read from memory. Keyed on the thread, as matplotlib's is (FT2Font is not thread-safe)."""
+    def font(path, index=0, **kwargs):
+        if kerning_factor is not None:  # a deprecated rcParam; its default None passes nothing
+            kwargs["_kerning_factor"] = kerning_factor
+        return FT2Font(io.BytesIO(_font_bytes(path)), face_index=index, **kwargs)
+
+    (first, first_index), *rest = paths
+    fallback = [font(path, index) for path, index in rest]
+    last_resort = os.path.realpath(cbook._get_data_path("fonts", "ttf", "LastResortHE-Regular.ttf"))
+    last_resort_index = paths.index((last_resort, 0)) if (last_resort, 0) in paths else -1
+    if last_resort_index == -1 and enable_last_resort:
+        fallback.append(font(last_resort, _warn_if_used=True))
+        last_resort_index = len(fallback)
+    main = font(first, first_index, _fallback_list=fallback)
+    if last_resort_index == 0:  # the Last Resort font's Unicode charmap is empty (as matplotlib)
+        main.set_charmap(0)
+    elif last_resort_index > 0:
+        fallback[last_resort_index - 1].set_charmap(0)
+    return main
+
+
+if hasattr(os, "register_at_fork"):  # FT2Font objects can't be used across a fork
+    os.register_at_fork(after_in_child=_font_in_memory.cache_clear)
+
+
+@lru_cache(64)
+def _real_paths(found: tuple) -> tuple:
+    """(real path, face index) of each font found (resolved once: realpath is slow)."""
+    return tuple((os.path.realpath(p.path), p.face_index) if isinstance(p, font_manager.FontPath)
+                 else (os.path.realpath(p), 0) for p in found)
+
+
+def _prepare_font(self: RendererAgg, font_prop):
+    """RendererAgg._prepare_font (matplotlib 3.11), with the font from _font_in_memory."""
+    paths = _real_paths(tuple(font_manager.fontManager._find_fonts_by_props(font_prop)))
+    rc = matplotlib.rcParams
+    font = _font_in_memory(paths, rc["text.kerning_factor"], bool(rc["font.enable_last_resort"]), threading.get_ident())
+    font._set_transform([[0x10000, 0], [0, 0x10000]], [0, 0])
+    font.clear()
+    font.set_size(font_prop.get_size_in_points(), self.dpi)
+    return font
+
+
 class TextCanvas(FigureCanvasAgg):
     """FigureCanvasAgg whose renderer draws text with `_draw_text_glyphs_and_boxes` above
     (where the matplotlib version is one it was checked on)."""
@@ -89,4 +148,5 @@ class TextCanvas(FigureCanvasAgg):
         renderer = super().get_renderer()
         if fast_text_applies() and "_draw_text_glyphs_and_boxes" not in vars(renderer):
             renderer._draw_text_glyphs_and_boxes = MethodType(_draw_text_glyphs_and_boxes, renderer)
+            renderer._prepare_font = MethodType(_prepare_font, renderer)
         return renderer
