@@ -48,15 +48,12 @@ def cited_sources(sources: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
     """The rows of the sources table for these ids, in the given order (unknown ids are kept
     as rows with only their id, so a broken reference shows instead of vanishing)."""
     by_id = sources.set_index("source_id") if "source_id" in sources.columns else sources
-    rows = []
-    for sid in ids:
-        if sid in by_id.index:
-            row = by_id.loc[sid]
-            if isinstance(row, pd.DataFrame):
-                row = row.iloc[0]
-            rows.append({"source_id": sid, **row.to_dict()})
-        else:
-            rows.append({"source_id": sid})
+    first = {}  # id -> position of its first row (one look-up per id: .loc row by row is slow)
+    for position, sid in enumerate(by_id.index):
+        first.setdefault(sid, position)
+    wanted = [first[sid] for sid in dict.fromkeys(ids) if sid in first]
+    records = dict(zip((by_id.index[p] for p in wanted), by_id.iloc[wanted].to_dict("records")))
+    rows = [{"source_id": sid, **records[sid]} if sid in records else {"source_id": sid} for sid in ids]
     return pd.DataFrame(rows, columns=["source_id", *[c for c in by_id.columns]])
 
 

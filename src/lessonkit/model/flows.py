@@ -56,6 +56,8 @@ def flow_edges(transfers: pd.DataFrame) -> pd.DataFrame:
     t["confidence"] = t["confidence"].astype(str).str.strip().str.lower()
     rank = {c: i for i, c in enumerate(CONFIDENCE_ORDER)}
     rows = []
+    # only the columns read below: each group is a slice of every column it carries
+    t = t[[c for c in ("from_iso3", "to_iso3", "category", "confidence", "label", "kind", "transfer_id") if c in t.columns]]
     for (f, to, cat), g in t.groupby(["from_iso3", "to_iso3", "category"], sort=True):
         g = g.assign(_rank=g["confidence"].map(lambda c: rank.get(c, 9))).sort_values("_rank", kind="stable")
         counts = g["confidence"].value_counts()

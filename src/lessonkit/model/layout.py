@@ -216,10 +216,27 @@ def stagger_labels(anchors: Sequence[float], widths: Sequence[float], right: flo
     for k, i in enumerate(by_x):
         sides[i] = 1 if k % 2 == 0 else -1
 
+    stacks: dict[tuple, tuple[dict[int, int], int]] = {}
+
+    def stack(members: tuple) -> tuple[dict[int, int], int]:
+        """stack_levels for the labels on one side ((index, align) pairs): the levels on one
+        side depend on that side's labels only, so each side's stack is computed once."""
+        if members not in stacks:
+            one_side, spans = [0] * n, [(0.0, 0.0)] * n
+            for i, a in members:
+                one_side[i], spans[i] = 1, span(i, a)
+            levels, stuck = stack_levels(xs, spans, one_side, gap)
+            stacks[members] = {i: levels[i] for i, _ in members}, stuck
+        return stacks[members]
+
     def cost(sides, align):
-        levels, stuck = stack_levels(xs, [span(i, align[i]) for i in range(n)], sides, gap)
-        tops = [max((lv for lv, s in zip(levels, sides) if s == side), default=0) for side in (1, -1)]
-        return (stuck, sum(tops), sum(levels)), levels
+        levels, stuck, tops = [0] * n, 0, 0
+        for side in (1, -1):
+            placed, side_stuck = stack(tuple((i, align[i]) for i in range(n) if sides[i] == side))
+            for i, level in placed.items():
+                levels[i] = level
+            stuck, tops = stuck + side_stuck, tops + max(placed.values(), default=0)
+        return (stuck, tops, sum(levels)), levels
 
     best, levels = cost(sides, align)
     if best[0]:  # the clusters' labels block each other: try every label opening to the right
