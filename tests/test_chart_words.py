@@ -42,6 +42,7 @@ def test_without_a_plural_column_the_label_serves_for_every_count():
     assert code_model.certainty_counted(table)["official_estimate"] == ("Official estimate",) * 2
 
 
+@pytest.mark.slow  # draws a whole chart from the real tables (make test runs it)
 def test_the_flow_diagrams_text_alternative_counts_in_the_plural(german):
     from lessonkit import charts
 
@@ -216,6 +217,7 @@ def test_english_names_after_a_preposition_are_the_short_names():
     assert code_model.route_names(countries, ["USA"]) == {"USA": ("USA", "USA")}
 
 
+@pytest.mark.slow  # draws a whole chart from the real tables (make test runs it)
 def test_the_flow_diagram_says_in_die_ukraine_and_von_den_usa(german):
     from lessonkit import charts
 
@@ -231,6 +233,7 @@ def test_the_flow_diagram_says_in_die_ukraine_and_von_den_usa(german):
                                                             "Beteiligung Vietnams,")
 
 
+@pytest.mark.slow  # draws a whole chart from the real tables (make test runs it)
 def test_every_edge_of_the_german_flow_text_alternative_says_where_from(german):
     from lessonkit import charts
 
@@ -275,6 +278,7 @@ def test_the_flow_diagram_in_english_is_unchanged():
                                   "to Ukraine (ammunition)")
 
 
+@pytest.mark.slow  # draws a whole chart from the real tables (make test runs it)
 def test_the_trade_title_and_the_grid_subtitle_say_mit_den_usa_and_von_den_usa(german):
     from lessonkit import charts
 
@@ -309,6 +313,7 @@ def test_the_case_forms_come_from_the_countries_table(german, monkeypatch):
     assert code_model.genitive_names(countries, ["USA"]) == {"USA": "USA"}
 
 
+@pytest.mark.slow  # draws a whole chart from the real tables (make test runs it)
 def test_the_partnership_timeline_lists_die_usa_after_its_colon(german):
     from lessonkit import charts
 

@@ -335,6 +335,7 @@ def test_stagger_labels_finds_no_crossing_on_a_crowded_axis():
     assert layout["start"].min() >= -0.05 and layout["end"].max() <= 7.6 + 1e-9
 
 
+@pytest.mark.slow  # draws a whole chart from the real tables (make test runs it)
 def test_events_after_2025_get_labels_without_crossings(events):
     """The rows of 2025 and 2026 crowd the right end of lesson 1's 'what followed' timeline."""
     late = events[events["date"] >= "2025-01-01"]

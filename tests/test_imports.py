@@ -26,10 +26,12 @@ def loaded() -> dict[str, set[str]]:
     return {"pure": set(pure.split()), "chart": set(chart.split())}
 
 
+@pytest.mark.slow  # starts a fresh interpreter (make test runs it)
 def test_pure_modules_load_no_plotting_or_widgets(loaded):
     assert loaded["pure"] & {"matplotlib", "ipywidgets"} == set()
 
 
+@pytest.mark.slow  # the same fresh interpreter
 def test_the_check_is_honest_a_chart_module_does_load_matplotlib(loaded):
     assert "matplotlib" in loaded["chart"]
 

@@ -73,6 +73,7 @@ def test_the_panel_top_leaves_room_for_every_label():
 # --- the chart, drawn: the labels' real extents ------------------------------------------------
 
 
+@pytest.mark.slow  # draws a whole chart from the real tables (make test runs it)
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_the_seoul_estimates_labels_never_overlap(lang, monkeypatch):
     from matplotlib.text import Text

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from PIL import Image, ImageChops
 
 from lessonkit import charts
 from lessonkit.png import smaller
 
 
+@pytest.mark.slow  # draws a whole chart from the real tables (make test runs it)
 def test_charts_get_much_smaller_without_visible_change():
     chart = charts.seat_chart("ES-11/1", ["RUS", "PRK", "VNM", "CHN"])
     original = chart.png()
