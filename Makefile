@@ -56,8 +56,9 @@ axe: $(AXE)
 # module fixtures (a JupyterLab server, a kernel) start once.
 XDIST := -n auto --dist loadfile
 
+# tests/nbval_quiet.py: nbval pretty-prints every kernel message for a debug log it then drops.
 test: $(VENV)/.test-installed $(AXE)
-	$(BIN)/python -m pytest $(XDIST) tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest $(XDIST) -p tests.nbval_quiet tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## make unit: the fast tests (no browser, no notebook runs, nothing marked slow; under 20 s)
 # Python may keep compiled modules (__pycache__, ignored by git) even where PYTHONDONTWRITEBYTECODE
@@ -67,7 +68,7 @@ unit: $(VENV)/.test-installed
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest $(XDIST) -p tests.lazy_imports tests --ignore=tests/browser -m "not slow"
 
 notebooks: $(VENV)/.test-installed
-	$(BIN)/python -m pytest notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest -p tests.nbval_quiet notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 browser: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest tests/browser

@@ -4,7 +4,8 @@ Usage: python tools/bench_notebooks.py notebooks/01_context.ipynb [...]
 
 The floor is the same number of minimal notebooks that only import what the lessons import
 (pandas, matplotlib, ipywidgets and the lessonkit modules): what any notebook of ours costs before it does
-anything. Each measurement runs pytest --nbval in a fresh process, as `make test` does.
+anything. Each measurement runs pytest --nbval in a fresh process, as `make test` does (with its
+tests.nbval_quiet plugin, for the lessons and the floor alike).
 Prints wall times in seconds and the ratio lessons / floor (goals: at most 1.3 for each lesson, 1.4 for all together).
 """
 
@@ -30,7 +31,7 @@ REPEATS = 3
 
 def nbval_seconds(paths: list[Path]) -> float:
     """Median wall time of `pytest --nbval` over the given notebooks."""
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.nbval_quiet", "--nbval",
            "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"), *map(str, paths)]
     times = []
     for _ in range(REPEATS):
