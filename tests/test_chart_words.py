@@ -336,6 +336,9 @@ def test_the_seoul_text_alternative_says_one_multilateral_estimate():
 
     alt = charts.seoul_estimates().alt_text
     assert alt.startswith("Dot chart of 9 South Korean estimates and 1 multilateral estimate over time"), alt
+    # who announced follows the date after a comma: no brackets inside brackets
+    assert "16 Oct 2023, Ministry of National Defense (official): over 1,000 containers" in alt, alt
+    assert "((" not in alt and "))" not in alt
 
 
 def test_the_seoul_text_alternative_in_german_says_einer_multilateralen_schaetzung(german):

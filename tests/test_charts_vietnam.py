@@ -32,6 +32,8 @@ def test_partnership_timeline(t):
     step = by_gid(chart.fig, "step-RUS-2012")
     assert step.get_markerfacecolor() == style.OKABE_ITO["blue"] and step.get_markeredgecolor() == style.DARK
     assert list(by_gid(chart.fig, "span-RUS").get_xdata()) == [2001, 2012]
+    # each step names the partner, then a colon, its level and the year
+    assert "Russia: comprehensive strategic partnership, 2012" in chart.alt_text, chart.alt_text
 
 
 

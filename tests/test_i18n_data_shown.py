@@ -73,7 +73,7 @@ def test_the_msmt_keeps_its_tag_in_german(monkeypatch):
     assert "MSMT: Multilaterales Sanktionsüberwachungsteam (11 Staaten)" in texts
     assert any(t.startswith("MSMT: bis zu 9 Millionen") for t in texts)
     assert not any(t.startswith("MS:") for t in texts)
-    assert "(Multilaterales Sanktionsüberwachungsteam (11 Staaten; Bericht" in chart.alt_text
+    assert ", Multilaterales Sanktionsüberwachungsteam (11 Staaten; Bericht" in chart.alt_text
 
 
 def test_country_names_by_code_follow_the_language(monkeypatch):

@@ -211,7 +211,8 @@ def _seoul_words(series: pd.DataFrame, panels: list[str], tags: dict[str, str] |
     points = []
     for _, r in series.iterrows():
         bits = [_point_text(r, c, {}, c) for c in ("shells", "containers") if pd.notna(r[c])]
-        by = "" if captions.is_blank(r.get("announced_by")) else f" ({i18n.cell(r, 'announced_by')})"
+        # "16 Oct 2023, Ministry of National Defense (official): …" (a comma: the name may end in brackets)
+        by = "" if captions.is_blank(r.get("announced_by")) else f", {i18n.cell(r, 'announced_by')}"
         points.append(f"{captions.format_date(r['announced'])}{by}: {t(' and ').join(bits) or t('no figure')}")
     n_other = int((series["estimator"] != "south_korea").sum())
     if not n_other:

@@ -146,7 +146,8 @@ def _timeline_words(tl: pd.DataFrame, as_of: pd.Timestamp | None = None, focus: 
         nth = t(ORDINALS[k]) if k < len(ORDINALS) else t("number {n}", n=k + 1)
         title += f", {hit['name']} {nth} ({int(hit['year'])})"
     # the level in words: English the table's level value, German its label_de
-    steps = [f"{r['name']} {mid_sentence(r['level_label']) if german() else str(r['level']).lower()} {r['year']}"
+    # "Russia: strategic partnership, 2001" (the colon after the partner, so the name and the level don't run together)
+    steps = [f"{r['name']}: {mid_sentence(r['level_label']) if german() else str(r['level']).lower()}, {r['year']}"
              for _, r in tl.iterrows()]
     when = t(" up to {date}", date=captions.format_date(as_of)) if as_of is not None else ""
     alt = t("Timeline of {n} steps in Vietnam's partnerships{when}: {steps}", n=len(tl), when=when,
