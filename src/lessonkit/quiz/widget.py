@@ -169,8 +169,8 @@ class QuestionWidget(widgets.VBox):
             return self.number
         if q.type == "ordering":
             n = len(q.items)
-            rows = [widgets.HTML("<em>" + t("Put the events in time order: give the earliest position 1, "
-                                                 "the latest position {n}.", n=n) + "</em>",
+            # how to use the dropdowns (the prompt already asks for the time order)
+            rows = [widgets.HTML("<em>" + t("Give the earliest event position 1 and the latest position {n}.", n=n) + "</em>",
                                  layout=self.prompt.layout, style=self._html_style)]
             dropdown_layout, dropdown_style = widgets.Layout(width="12em", flex="none"), DescriptionStyle()
             event_layout, row_layout = widgets.Layout(flex="1 1 auto"), widgets.Layout(align_items="flex-start")
