@@ -178,7 +178,7 @@ class VoteExplorer(_Explorer):
         self.header = widgets.HTML()
         self.caption = widgets.HTML()
         self.chart: Chart | None = None
-        self.canvases = {"seats": SeatCanvas(), "map": TileCanvas(vote_model.load_tiles())}
+        self.canvases: dict[str, SeatCanvas | TileCanvas] = {}  # each view's canvas, made when it is first drawn
         self.timings: list[float] = []
         def wrap() -> widgets.Layout:  # rows that wrap in a narrow notebook instead of cutting controls off
             return widgets.Layout(flex_flow="row wrap", align_items="center", max_width="100%")
@@ -222,10 +222,13 @@ class VoteExplorer(_Explorer):
 
     def draw(self) -> Chart:
         """The chart for the controls' current values (not displayed)."""
-        func = seat_chart if self.view.value == "seats" else tile_map
+        view = self.view.value
+        func = seat_chart if view == "seats" else tile_map
+        if view not in self.canvases:
+            self.canvases[view] = SeatCanvas() if view == "seats" else TileCanvas(vote_model.load_tiles())
         t = self.tables
         return func(self.resolution.value, self.highlight, resolutions=t["resolutions"], votes=t["votes"],
-                    countries=t["countries"], sources=t["sources"], frame=False, canvas=self.canvases[self.view.value])
+                    countries=t["countries"], sources=t["sources"], frame=False, canvas=self.canvases[view])
 
     def redraw(self, change=None) -> None:
         """Re-render the chart into the image (called by the controls)."""
