@@ -373,3 +373,21 @@ def test_every_trade_row_says_whose_statistics_by_code():
     assert by_reporter == {"Vietnam customs (GSO)": {"VNM"}, "Vietnam Ministry of Industry and Trade": {"VNM"},
                            "Vietnam embassy/trade office in Russia": {"VNM"}, "China customs": {"CHN"},
                            "China Ministry of Commerce": {"CHN"}, "US Census Bureau": {"USA"}}
+
+
+def test_the_german_arms_title_puts_the_supplier_in_the_genitive(german):
+    import pandas as pd
+
+    from lessonkit.charts import arms_imports
+
+    shares = pd.DataFrame({"USA": [50.0, 40.0]}, index=["2014\u20132018", "2019\u20132023"])
+    title = arms_imports._arms_title(shares, {"USA": "USA"}, pct=True, genitives={"USA": "der USA"})
+    assert title.startswith("Der Anteil der USA an Vietnams Waffenimporten sank von 50"), title
+
+
+@pytest.mark.slow  # draws a whole chart from the real tables (make test runs it)
+def test_the_german_arms_chart_says_der_anteil_russlands(german):
+    from lessonkit import charts
+
+    title = charts.vietnam_arms_imports().title
+    assert title.startswith("Der Anteil Russlands an Vietnams Waffenimporten"), title

@@ -61,7 +61,8 @@ def vietnam_arms_imports(
     known = set(countries["iso3"])  # codes the table lacks keep the supplier's own name
     subjects = {c: s for c, s in code_model.subject_names(countries, list(names)).items() if c in known}
     datives = {c: d for c, d in code_model.dative_names(countries, list(names)).items() if c in known}
-    title = _arms_title(shares, names, pct, inventory, subjects, datives)
+    genitives = {c: g for c, g in code_model.genitive_names(countries, list(names)).items() if c in known}
+    title = _arms_title(shares, names, pct, inventory, subjects, datives, genitives)
     used = df if "measure" not in df.columns else df[df["measure"].astype(str) == measure]
     used = used[[arms_model.period_label(a, b) in set(shares.index) for a, b in zip(used["period_start"], used["period_end"])]]
     ids = captions.cited_ids(used)  # only the rows drawn
@@ -146,12 +147,13 @@ def _span(period: str) -> int:
 
 
 def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventory: bool = False,
-                subjects: dict[str, tuple[str, bool]] | None = None, datives: dict[str, str] | None = None) -> str:
+                subjects: dict[str, tuple[str, bool]] | None = None, datives: dict[str, str] | None = None,
+                genitives: dict[str, str] | None = None) -> str:
     """The first and last value of the top supplier of the first period, over the periods of
     the usual length (e.g. SIPRI's five-year windows), else the top supplier of the last period. inventory: the values are
     shares of the weapons Vietnam holds, not of imports. subjects: code -> (name as a sentence's
-    subject, plural verb), codes.subject_names; datives: codes.dative_names."""
-    subjects, datives = subjects or {}, datives or {}
+    subject, plural verb), codes.subject_names; datives: codes.dative_names; genitives: codes.genitive_names."""
+    subjects, datives, genitives = subjects or {}, datives or {}, genitives or {}
     unit = _unit(pct)
     if inventory:
         last = shares.index[-1]
@@ -168,7 +170,8 @@ def _arms_title(shares: pd.DataFrame, names: dict[str, str], pct: bool, inventor
         values = comparable[lead].dropna()
         p1, p2, v1, v2 = values.index[0], values.index[-1], values.iloc[0], values.iloc[-1]
         dative = datives.get(lead, names[lead])  # German 'von den USA', 'aus den USA'
-        what = (t("{name}'s share of Vietnam's arms imports", name=names[lead], dative=dative) if pct
+        genitive = genitives.get(lead, names[lead])  # German 'der Anteil Russlands', 'der Anteil der USA'
+        what = (t("{name}'s share of Vietnam's arms imports", name=names[lead], genitive=genitive) if pct
                 else t("Arms deliveries from {name} to Vietnam", name=names[lead], dative=dative))
         many = 1 if pct else 2  # German: der Anteil sank, die Lieferungen sanken
         a, b = captions.number(v1) + unit, captions.number(v2) + unit
