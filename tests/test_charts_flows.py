@@ -40,6 +40,12 @@ def test_flow_diagram(t):
     for label in ("What flows", "How sure", "Confirmed", "Official estimate", "Reported", "Alleged", "Missiles"):
         assert label in legend_text
     assert chart.table()["category"].tolist()[:2] == ["ammunition", "missiles"]
+    # the text alternative names each pair of states once, its goods grouped by their firmest level
+    assert chart.alt_text.endswith(
+        ": South Korea to USA: artillery shells (at best reported); North Korea to Russia: ballistic missiles "
+        "(at best reported), troops (at best alleged), artillery shells (at best official estimate); Russia to North "
+        "Korea: space technology (at best alleged), oil (at best reported); Russia to Vietnam: frigates (at best "
+        "confirmed)."), chart.alt_text
 
 
 

@@ -364,10 +364,16 @@ def flow_words(shape: Mapping, labels: Mapping[str, str],
     conf = transfers["confidence"].astype(str).str.strip().str.lower().value_counts()
     conf_text = ", ".join(count_label(int(conf[c]), counted[c] if counted and c in counted else (labels[c],) * 2)
                           for c in CONFIDENCE_ORDER if c in conf)
-    parts = [t("{a} to {b}: {items} (at best {level})", **fields(e.from_iso3, e.to_iso3),
-               items=", ".join(e["items"]), level=mid_sentence(labels.get(e.confidence, e.confidence)))
-             for e in [r for _, r in edges.iterrows()][:6]]
-    more = t("; and {n} more", n=len(edges) - 6) if len(edges) > 6 else ""
+    # one part per pair of states (the first six pairs), its items by firmest level, in edge order
+    # ("North Korea to Russia: ballistic missiles, troops (at best confirmed), rocket launchers (at best reported)")
+    by_pair: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for e in [r for _, r in edges.iterrows()]:
+        by_pair.setdefault((e.from_iso3, e.to_iso3), {}).setdefault(e.confidence, []).extend(e["items"])
+    parts = [t("{a} to {b}: {things}", **fields(a, b), things=", ".join(
+                 t("{items} (at best {level})", items=", ".join(dict.fromkeys(items)),
+                   level=mid_sentence(labels.get(level, level))) for level, items in by_level.items()))
+             for (a, b), by_level in list(by_pair.items())[:6]]
+    more = t("; and {n} more", n=len(by_pair) - 6) if len(by_pair) > 6 else ""
     how_sure = f" ({conf_text})" if not (levels and len(levels) == 1) else ""
     alt = t("Diagram of {n} {scope}, between {k} states{how_sure}: {parts}", n=len(transfers), scope=scope,
             k=len(names), how_sure=how_sure, parts="; ".join(parts)) + more
