@@ -16,7 +16,7 @@ TABLES = ("sources", "countries", "un_resolutions", "un_votes", "transfers", "sk
 
 
 def fixture_tables() -> dict[str, pd.DataFrame]:
-    """Every fixture table, loaded and typed like data/ (a test module's fixture `t`)."""
+    """Every fixture table, loaded and typed like data/ (the chart tests' fixture `t`, tests/conftest.py)."""
     return {n: data.load(n, FIXTURES) for n in TABLES}
 
 

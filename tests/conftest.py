@@ -32,6 +32,15 @@ def _progress_in_tmp(_progress_base, monkeypatch):
     monkeypatch.setenv("LESSONKIT_PROGRESS_DIR", str(_progress_base / f"test-{next(_serial)}"))
 
 
+@pytest.fixture(scope="module")
+def t():
+    """The chart tests' fixture tables (tests/fixtures/charts), loaded once per test module:
+    name -> typed DataFrame (chart_fixture.fixture_tables)."""
+    from chart_fixture import fixture_tables
+
+    return fixture_tables()
+
+
 def make_project(root: Path, *paths: str, fixture_bank: bool = False) -> Path:
     """A project folder at `root` with copies of these paths of the repository ("data",
     "quizzes", "seeds", or one file such as "data/datapackage.json"; data/raw and data/notes are

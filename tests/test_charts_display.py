@@ -4,18 +4,12 @@ fixtures in tests/fixtures/charts (tests/chart_fixture.py)."""
 import base64
 import html
 
-import pandas as pd
 import pytest
 
 from lessonkit import charts
-from chart_fixture import fixture_tables, votes_kw
+from chart_fixture import votes_kw
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-
-@pytest.fixture(scope="module")
-def t() -> dict[str, pd.DataFrame]:
-    return fixture_tables()
 
 
 def test_chart_displays_picture_then_text_alternative(t):

@@ -8,14 +8,9 @@ from matplotlib.colors import to_rgba
 
 from lessonkit import charts
 from lessonkit.charts import style
-from chart_fixture import check_common, fixture_tables, texts
+from chart_fixture import check_common, texts
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-
-@pytest.fixture(scope="module")
-def t() -> dict[str, pd.DataFrame]:
-    return fixture_tables()
 
 
 @pytest.mark.slow  # draws whole charts

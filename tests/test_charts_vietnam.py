@@ -2,20 +2,14 @@
 (tests/chart_fixture.py): titles, labels, colours and highlighted states are checked on the returned
 figure's artists, not on pixels."""
 
-import pandas as pd
 import pytest
 from matplotlib.colors import to_rgba
 
 from lessonkit import charts
 from lessonkit.charts import style
-from chart_fixture import by_gid, check_common, fixture_tables
+from chart_fixture import by_gid, check_common
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-
-@pytest.fixture(scope="module")
-def t() -> dict[str, pd.DataFrame]:
-    return fixture_tables()
 
 
 @pytest.mark.slow  # draws whole charts
